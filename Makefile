@@ -1,0 +1,57 @@
+# Two commands on a fresh Debian/Ubuntu machine with Python 3.11+:
+#   make serve   install on first use, then preview the site at http://127.0.0.1:8000
+#   make test    install what is missing, then run every check
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV    := .venv
+PY      := $(VENV)/bin/python
+BIN     := $(VENV)/bin
+STAMP   := $(VENV)/.installed
+SITE_PACKAGES = $(shell $(PY) -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
+
+# MkDocs 1.x and Material print end-of-life banners on every run; the build never depends on them.
+export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
+# Examples run offline (network blocked except loopback) against the AWS emulator.
+export MLSGUIDE_OFFLINE := 1
+export PYTHONHASHSEED := 0
+
+.PHONY: help install serve build test lint clean
+
+help:
+	@echo "make serve   preview the site with live reload at http://127.0.0.1:8000"
+	@echo "make build   strict build into site/"
+	@echo "make test    run every check (examples, notebook, data files, build, links, lint)"
+	@echo "make clean   remove the virtual environment, node_modules and build output"
+
+install: $(STAMP)
+
+# System packages: the venv module (Debian splits it out) and git (last-updated dates).
+.ci/.system-ok:
+	@bash .ci/system-packages.sh
+	@touch $@
+
+$(STAMP): .ci/.system-ok requirements.lock package-lock.json .ci/uv-requirements.txt
+	python3 -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r .ci/uv-requirements.txt
+	$(BIN)/uv pip sync --quiet --python $(PY) --require-hashes requirements.lock
+	echo "$(CURDIR)/snippets" > "$(SITE_PACKAGES)/mlsguide-snippets.pth"
+	$(BIN)/npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict --clean
+
+test: $(STAMP)
+	$(BIN)/pytest
+	$(MAKE) --no-print-directory lint
+
+lint: $(STAMP)
+	$(BIN)/pre-commit run --all-files --show-diff-on-failure
+
+clean:
+	rm -rf $(VENV) node_modules site .cache .ci/.system-ok

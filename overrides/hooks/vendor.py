@@ -1,0 +1,39 @@
+"""MkDocs hook: serve the diagram and maths libraries from the site itself.
+
+Material would fetch Mermaid from a CDN, and KaTeX is not bundled at all. Both come from npm
+(`package.json`, pinned with integrity hashes in `package-lock.json`) and are copied into
+`assets/vendor/`; `overrides/main.html` loads them only on pages that contain a diagram or maths.
+"""
+
+import shutil
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+ROOT = Path(__file__).resolve().parents[2]
+VENDORED = {
+    "node_modules/mermaid/dist/mermaid.min.js": "assets/vendor/mermaid/mermaid.min.js",
+    "node_modules/mermaid/LICENSE": "assets/vendor/mermaid/LICENSE",
+    "node_modules/katex/dist/katex.min.js": "assets/vendor/katex/katex.min.js",
+    "node_modules/katex/dist/katex.min.css": "assets/vendor/katex/katex.min.css",
+    "node_modules/katex/dist/contrib/auto-render.min.js": "assets/vendor/katex/auto-render.min.js",
+    "node_modules/katex/dist/fonts": "assets/vendor/katex/fonts",
+    "node_modules/katex/LICENSE": "assets/vendor/katex/LICENSE",
+}
+
+
+def on_post_build(config, **kwargs):
+    site = Path(config["site_dir"])
+    for source, target in VENDORED.items():
+        src = ROOT / source
+        if not src.exists():
+            raise PluginError(
+                f"{source} is missing: the site serves Mermaid and KaTeX itself. "
+                "Run `make serve` or `make build` (they run `npm ci`) instead of calling mkdocs directly."
+            )
+        dst = site / target
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        if src.is_dir():
+            shutil.copytree(src, dst, dirs_exist_ok=True)
+        else:
+            shutil.copyfile(src, dst)

@@ -1,0 +1,85 @@
+"""A scheduled-batch style load: click events to Parquet in a Hive-style partitioned S3 layout.
+
+Writes two days of synthetic click events as Parquet files partitioned by year, month and day
+(`events/year=2026/month=03/day=01/part-0.parquet`) into a temporary folder with pyarrow,
+uploads them with boto3, lists the keys, reads one day back, and deletes the bucket.
+
+Runs against the moto emulator by default; set MLSGUIDE_LIVE_AWS=1 to run it against your own
+account.
+"""
+
+from mlsguide import aws
+
+aws.activate()
+
+# --8<-- [start:write]
+import tempfile
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.dataset as ds
+import pyarrow.parquet as pq
+from mlsguide import data
+
+events = data.clickstream(n_events=1_000, n_users=50)
+events["year"] = events["ts"].dt.strftime("%Y")  # strings keep the zero padding: month=03
+events["month"] = events["ts"].dt.strftime("%m")
+events["day"] = events["ts"].dt.strftime("%d")
+
+local_root = Path(tempfile.mkdtemp()) / "events"
+ds.write_dataset(
+    pa.Table.from_pandas(events, preserve_index=False),
+    local_root,
+    format="parquet",
+    partitioning=ds.partitioning(
+        pa.schema([("year", pa.string()), ("month", pa.string()), ("day", pa.string())]),
+        flavor="hive",  # directory names are key=value
+    ),
+    basename_template="part-{i}.parquet",
+)
+files = sorted(local_root.rglob("*.parquet"))
+for path in files:
+    print(f"{path.relative_to(local_root.parent)}  ({pq.read_metadata(path).num_rows} rows)")
+# --8<-- [end:write]
+
+# --8<-- [start:upload]
+import boto3
+
+s3 = boto3.client("s3")
+region = s3.meta.region_name
+account = boto3.client("sts").get_caller_identity()["Account"]
+BUCKET = f"mlsguide-datalake-{account}-{region}"
+
+if region == "us-east-1":
+    s3.create_bucket(Bucket=BUCKET)
+else:
+    s3.create_bucket(Bucket=BUCKET, CreateBucketConfiguration={"LocationConstraint": region})
+
+for path in files:
+    key = path.relative_to(local_root.parent).as_posix()  # events/year=.../part-0.parquet
+    s3.upload_file(str(path), BUCKET, key)
+
+for obj in s3.list_objects_v2(Bucket=BUCKET, Prefix="events/")["Contents"]:
+    print(f"s3://<bucket>/{obj['Key']}")
+# --8<-- [end:upload]
+
+# --8<-- [start:read]
+import io
+
+day2 = s3.list_objects_v2(Bucket=BUCKET, Prefix="events/year=2026/month=03/day=02/")
+for obj in day2["Contents"]:  # a job that needs one day lists and reads only that prefix
+    body = s3.get_object(Bucket=BUCKET, Key=obj["Key"])["Body"].read()
+    table = pq.read_table(io.BytesIO(body))
+    print(f"{obj['Key']}: {table.num_rows} rows, columns {table.column_names}")
+    print(table.to_pandas()["event_type"].value_counts().to_dict())
+# --8<-- [end:read]
+
+# --8<-- [start:cleanup]
+import shutil
+
+shutil.rmtree(local_root.parent)  # the local staging folder
+for obj in s3.list_objects_v2(Bucket=BUCKET).get("Contents", []):
+    s3.delete_object(Bucket=BUCKET, Key=obj["Key"])
+s3.delete_bucket(Bucket=BUCKET)
+print("deleted the bucket and the local staging folder")
+# --8<-- [end:cleanup]

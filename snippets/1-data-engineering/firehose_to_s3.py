@@ -1,0 +1,133 @@
+"""Deliver click events to Amazon S3 through an Amazon Data Firehose stream.
+
+Creates a bucket, an IAM role that Firehose assumes to write there, and a Direct PUT Firehose
+stream with an Amazon S3 destination (buffering hints and a key prefix). Sends a batch of events
+with `put_record_batch`, lists the object that lands in the bucket, and deletes everything.
+
+The moto emulator writes one object per `put_record_batch` call at once; the real service waits
+until the buffer reaches its size hint or its interval hint, whichever comes first.
+
+Runs against the moto emulator by default; set MLSGUIDE_LIVE_AWS=1 to run it against your own
+account (expect the listing step to wait about a minute for the buffer interval).
+"""
+
+from mlsguide import aws
+
+aws.activate()
+
+# --8<-- [start:setup]
+import json
+
+import boto3
+
+s3 = boto3.client("s3")
+iam = boto3.client("iam")
+region = s3.meta.region_name
+account = boto3.client("sts").get_caller_identity()["Account"]
+BUCKET = f"mlsguide-firehose-{account}-{region}"  # bucket names are global: make it unique
+ROLE = "mlsguide-firehose-to-s3"
+
+if region == "us-east-1":
+    s3.create_bucket(Bucket=BUCKET)
+else:
+    s3.create_bucket(Bucket=BUCKET, CreateBucketConfiguration={"LocationConstraint": region})
+
+trust = {
+    "Version": "2012-10-17",
+    "Statement": [{"Effect": "Allow", "Principal": {"Service": "firehose.amazonaws.com"},
+                   "Action": "sts:AssumeRole"}],
+}
+write_to_bucket = {
+    "Version": "2012-10-17",
+    "Statement": [{"Effect": "Allow",
+                   "Action": ["s3:PutObject", "s3:GetBucketLocation", "s3:ListBucket",
+                              "s3:AbortMultipartUpload", "s3:ListBucketMultipartUploads"],
+                   "Resource": [f"arn:aws:s3:::{BUCKET}", f"arn:aws:s3:::{BUCKET}/*"]}],
+}
+role_arn = iam.create_role(RoleName=ROLE, AssumeRolePolicyDocument=json.dumps(trust))["Role"]["Arn"]
+iam.put_role_policy(RoleName=ROLE, PolicyName="write-to-bucket",
+                    PolicyDocument=json.dumps(write_to_bucket))
+print(f"bucket and role {ROLE} ready")
+# --8<-- [end:setup]
+
+# --8<-- [start:create]
+import time
+
+from botocore.exceptions import ClientError
+
+firehose = boto3.client("firehose")
+STREAM = "mlsguide-clicks-to-s3"
+
+for attempt in range(12):  # a brand-new IAM role takes a few seconds to become usable
+    try:
+        firehose.create_delivery_stream(
+            DeliveryStreamName=STREAM,
+            DeliveryStreamType="DirectPut",  # producers call PutRecord / PutRecordBatch
+            ExtendedS3DestinationConfiguration={
+                "RoleARN": role_arn,
+                "BucketARN": f"arn:aws:s3:::{BUCKET}",
+                "Prefix": "raw/clicks/",  # Firehose appends a UTC YYYY/MM/dd/HH/ path
+                "ErrorOutputPrefix": "errors/",
+                "BufferingHints": {"SizeInMBs": 5, "IntervalInSeconds": 60},
+                "CompressionFormat": "UNCOMPRESSED",
+            },
+        )
+        break
+    except ClientError as err:
+        if err.response["Error"]["Code"] != "InvalidArgumentException" or attempt == 11:
+            raise
+        time.sleep(5)
+
+while (status := firehose.describe_delivery_stream(DeliveryStreamName=STREAM)
+       ["DeliveryStreamDescription"]["DeliveryStreamStatus"]) != "ACTIVE":
+    time.sleep(10)  # CREATING takes a minute or two on the real service
+
+dest = firehose.describe_delivery_stream(DeliveryStreamName=STREAM)[
+    "DeliveryStreamDescription"]["Destinations"][0]["ExtendedS3DestinationDescription"]
+hints = dest["BufferingHints"]
+print(f"{STREAM}: {status}; flushes at {hints['SizeInMBs']} MiB or "
+      f"{hints['IntervalInSeconds']} s, whichever comes first; prefix {dest['Prefix']!r}")
+# --8<-- [end:create]
+
+# --8<-- [start:put]
+from mlsguide import data
+
+events = data.clickstream(n_events=25, n_users=5)
+batch = [
+    {"Data": (json.dumps({"event_id": r.event_id, "user_id": r.user_id,
+                          "event_type": r.event_type, "price": r.price,
+                          "ts": r.ts.isoformat()}) + "\n").encode()}  # newline-delimited JSON
+    for r in events.itertuples()
+]
+response = firehose.put_record_batch(DeliveryStreamName=STREAM, Records=batch)
+print(f"sent {len(batch)} records in one PutRecordBatch call (up to 500 allowed), "
+      f"FailedPutCount = {response['FailedPutCount']}")
+# --8<-- [end:put]
+
+# --8<-- [start:list]
+import re
+
+deadline = time.monotonic() + 300
+while True:  # the real service delivers when the 60 s interval (or 5 MiB) is reached
+    listing = s3.list_objects_v2(Bucket=BUCKET, Prefix="raw/")
+    if listing.get("KeyCount") or time.monotonic() > deadline:
+        break
+    time.sleep(15)
+
+for obj in listing.get("Contents", []):
+    key = re.sub(r"\d{4}/\d{2}/\d{2}/\d{2}/", "YYYY/MM/dd/HH/", obj["Key"])
+    key = re.sub(r"-\d{4}(-\d{2}){5}-[0-9a-f-]{36}$", "-<UTC time>-<random id>", key)
+    lines = s3.get_object(Bucket=BUCKET, Key=obj["Key"])["Body"].read().decode().splitlines()
+    print(f"s3://<bucket>/{key}")
+    print(f"  {len(lines)} records; first: {lines[0]}")
+# --8<-- [end:list]
+
+# --8<-- [start:cleanup]
+firehose.delete_delivery_stream(DeliveryStreamName=STREAM)
+for obj in s3.list_objects_v2(Bucket=BUCKET).get("Contents", []):
+    s3.delete_object(Bucket=BUCKET, Key=obj["Key"])
+s3.delete_bucket(Bucket=BUCKET)
+iam.delete_role_policy(RoleName=ROLE, PolicyName="write-to-bucket")
+iam.delete_role(RoleName=ROLE)
+print(f"deleted {STREAM}, the bucket and the role")
+# --8<-- [end:cleanup]

@@ -1,0 +1,169 @@
+"""Checks on the strictly built site: offline-safe, searchable, and chapters that follow the anatomy."""
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from tests.guide import DOCS, ROOT, built_site, chapters
+
+EXTERNAL = re.compile(r"^(?:https?:)?//", re.I)
+
+
+class ResourceParser(HTMLParser):
+    """Collects every URL an HTML page makes the browser LOAD (not links the reader may follow)."""
+
+    def __init__(self):
+        super().__init__()
+        self.loaded: list[str] = []
+        self.styles: list[str] = []
+        self._in_style = False
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag in ("script", "img", "iframe", "source", "audio", "video", "embed", "track", "input"):
+            self.loaded += [a[k] for k in ("src",) if a.get(k)]
+        if tag in ("img", "source") and a.get("srcset"):
+            self.loaded += [part.split()[0] for part in a["srcset"].split(",") if part.strip()]
+        if tag == "object" and a.get("data"):
+            self.loaded.append(a["data"])
+        if tag == "link" and a.get("href"):
+            rel = set((a.get("rel") or "").lower().split())
+            if rel & {"stylesheet", "icon", "preload", "prefetch", "modulepreload", "manifest", "apple-touch-icon", "preconnect", "dns-prefetch"}:
+                self.loaded.append(a["href"])
+        if a.get("style"):
+            self.styles.append(a["style"])
+        self._in_style = tag == "style"
+
+    def handle_data(self, data):
+        if self._in_style:
+            self.styles.append(data)
+
+    def handle_endtag(self, tag):
+        self._in_style = False
+
+
+CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)|@import\s+['"]([^'"]+)""")
+
+
+def _css_urls(text):
+    return [a or b for a, b in CSS_URL.findall(text)]
+
+
+def test_no_page_loads_anything_from_the_internet():
+    site = built_site()
+    problems = []
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) >= 10
+    for page in pages:
+        parser = ResourceParser()
+        parser.feed(page.read_text(encoding="utf-8"))
+        urls = parser.loaded + [u for s in parser.styles for u in _css_urls(s)]
+        problems += [f"{page.relative_to(site)}: {u}" for u in urls if EXTERNAL.match(u)]
+    for css in sorted(site.rglob("*.css")):
+        problems += [f"{css.relative_to(site)}: {u}" for u in _css_urls(css.read_text(encoding="utf-8"))
+                     if EXTERNAL.match(u)]
+    assert not problems, "external resources:\n" + "\n".join(problems)
+
+
+def test_scripts_that_would_fetch_from_a_cdn_find_their_library_locally():
+    """Material fetches Mermaid from a CDN unless `window.mermaid` exists when a diagram is shown."""
+    site = built_site()
+    checked = 0
+    for page in sorted(site.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        if 'class="mermaid"' in html:
+            checked += 1
+            local = html.find("assets/vendor/mermaid/mermaid.min.js")
+            bundle = html.find("assets/javascripts/bundle.")
+            assert 0 <= local < bundle, f"{page.relative_to(site)}: local Mermaid must load before Material's bundle"
+        if 'class="arithmatex"' in html:
+            assert "assets/vendor/katex/katex.min.js" in html, f"{page.relative_to(site)}: KaTeX not loaded"
+    assert checked >= 2, "both reference chapters have a diagram"
+    for js in sorted(site.rglob("*.js")):
+        text = js.read_text(encoding="utf-8", errors="replace")
+        for pattern in ("fonts.googleapis", "fonts.gstatic", "cdn.jsdelivr.net/pyodide", "iframe-worker@"):
+            assert pattern not in text, f"{js.relative_to(site)} references {pattern}"
+
+
+def _search_index():
+    return json.loads((built_site() / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+
+def _tokens(text, separator):
+    text = re.sub(r"<[^>]+>", " ", text)
+    return {t.lower() for t in re.split(separator, text) if t}
+
+
+@pytest.mark.parametrize(
+    ("query", "page"),
+    [
+        ("put_records", "1-data-engineering/1-2-data-ingestion/"),
+        ("PutRecords", "1-data-engineering/1-2-data-ingestion/"),
+        ("ml.m5.xlarge", "3-modeling/3-5-evaluate-models/"),
+        ("application/x-recordio-protobuf", "3-modeling/3-5-evaluate-models/"),
+    ],
+)
+def test_search_finds_identifiers(query, page):
+    """Tokenise the index with the site's own separator, as the search worker does."""
+    index = _search_index()
+    separator = index["config"]["separator"]
+    wanted = _tokens(query, separator)
+    assert wanted, query
+    hits = {doc["location"].split("#")[0] for doc in index["docs"]
+            if wanted <= _tokens(doc["title"] + " " + doc["text"], separator)}
+    assert page in hits, f"searching {query!r} finds {sorted(hits)}, not {page}"
+
+
+def test_every_page_has_a_last_updated_date_and_edit_button():
+    site = built_site()
+    for page in ["index.html", "exam/index.html", "1-data-engineering/1-2-data-ingestion/index.html"]:
+        html = (site / page).read_text(encoding="utf-8")
+        assert "git-revision-date-localized-plugin" in html, f"{page}: no last-updated date"
+        assert "/edit/main/docs/" in html, f"{page}: no edit-this-page button"
+
+
+ANATOMY = ["What the exam expects", "Concepts", "The AWS services involved", "Decision tables",
+           "Runnable examples", "Exam traps", "Sources"]
+
+
+def _prose_words(markdown):
+    text = re.sub(r"^---\n.*?\n---\n", "", markdown, flags=re.S)
+    text = re.sub(r"^(```|~~~).*?^\1", "", text, flags=re.S | re.M)
+    text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
+    text = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("|"))
+    return len(re.findall(r"[A-Za-z0-9][\w'’.-]*", text))
+
+
+@pytest.mark.parametrize("chapter", chapters(), ids=lambda p: str(p.relative_to(DOCS)))
+def test_chapter_follows_the_anatomy(chapter):
+    text = chapter.read_text(encoding="utf-8")
+    headings = re.findall(r"^## (.+?)\s*(?:\{.*\})?$", text, flags=re.M)
+    order = [h for h in headings if h in ANATOMY]
+    assert order == ANATOMY, f"{chapter.relative_to(ROOT)}: sections {order}, expected {ANATOMY}"
+    assert _prose_words(text) >= 2500, f"{chapter.relative_to(ROOT)}: under 2,500 words of prose"
+    assert text.count('exec="on"') >= 6, f"{chapter.relative_to(ROOT)}: fewer than 6 executed examples"
+    assert text.count("<!-- decision-table: ") >= 2, f"{chapter.relative_to(ROOT)}: fewer than 2 decision tables"
+    assert "```mermaid" in text, f"{chapter.relative_to(ROOT)}: no diagram"
+    sources = text.split("\n## Sources", 1)[1]
+    assert len(re.findall(r"\]\(https://(?:docs\.)?aws\.amazon\.com/", sources)) >= 5, (
+        f"{chapter.relative_to(ROOT)}: the Sources list needs AWS documentation links"
+    )
+
+
+def test_figures_are_generated_at_build_time_and_labelled():
+    html = (built_site() / "3-modeling/3-5-evaluate-models/index.html").read_text(encoding="utf-8")
+    figures = re.findall(r'<figure class="mlsguide-figure"><svg role="img" aria-label="([^"]+)"', html)
+    assert len(figures) >= 5, f"chapter 3.5 shows {len(figures)} generated figures, expected 5+"
+    assert "Traceback (most recent call last)" not in html
+
+
+def test_markdown_exec_sessions_are_unique_to_a_page():
+    """Session state lives for the whole build, so two pages must never share a session name."""
+    owners = {}
+    for page in DOCS.rglob("*.md"):
+        for name in set(re.findall(r'session="([^"]+)"', page.read_text(encoding="utf-8"))):
+            assert name not in owners, f"session {name!r} used by {owners.get(name)} and {page.relative_to(ROOT)}"
+            owners[name] = page.relative_to(ROOT)
