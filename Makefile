@@ -46,8 +46,11 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict --clean
 
+# The strict build comes first: it validates data files, links and anchors, executes every page's
+# examples, and leaves site/ for the tests that check the built pages (and for the Pages deploy).
 test: $(STAMP)
-	$(BIN)/pytest
+	$(BIN)/mkdocs build --strict --clean
+	MLSGUIDE_SITE_DIR=site $(BIN)/pytest
 	$(MAKE) --no-print-directory lint
 
 lint: $(STAMP)
