@@ -27,13 +27,12 @@ os.environ["MLSGUIDE_LIVE_AWS"] = "0"
 os.environ.pop("MPLBACKEND", None)  # notebook kernels must keep their inline backend
 
 import matplotlib  # noqa: E402
+import mlsguide  # noqa: E402  (importing it blocks the network)
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 from markdown_it import MarkdownIt  # noqa: E402
-from pytest_markdown_docs._runners import _Runner, register_runner  # noqa: E402
-
-import mlsguide  # noqa: E402  (importing it blocks the network)
 from mlsguide import aws  # noqa: E402
+from pytest_markdown_docs._runners import _Runner, register_runner  # noqa: E402
 
 matplotlib.use("Agg")
 

@@ -13,7 +13,8 @@ DOCS = ROOT / "docs"
 
 def load_hook(name: str):
     """Import overrides/hooks/<name>.py, the module the build itself uses."""
-    spec = importlib.util.spec_from_file_location(f"guide_hook_{name}", ROOT / "overrides" / "hooks" / f"{name}.py")
+    path = ROOT / "overrides" / "hooks" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"guide_hook_{name}", path)
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up there
     spec.loader.exec_module(module)

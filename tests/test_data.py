@@ -52,8 +52,14 @@ def _broken(mutate):
     ("mutate", "message"),
     [
         (lambda t: t["options"][1].pop("choose_when"), "options[1] (Two): missing field 'choose_when'"),
-        (lambda t: t["options"][0].update(values={"b": "x"}), "options[0] (One): field 'values.a' is missing"),
-        (lambda t: t["options"][0].update(services=["kinesis-video"]), "names 'kinesis-video', which is not in docs/data/services.yml"),
+        (
+            lambda t: t["options"][0].update(values={"b": "x"}),
+            "options[0] (One): field 'values.a' is missing",
+        ),
+        (
+            lambda t: t["options"][0].update(services=["kinesis-video"]),
+            "names 'kinesis-video', which is not in docs/data/services.yml",
+        ),
         (lambda t: t.pop("sources"), "missing field 'sources'"),
         (lambda t: t.update(colour="red"), "unknown field(s) 'colour'"),
         (lambda t: t["sources"][0].update(url="http://x"), "sources[0]: field 'url' must be an https:// URL"),

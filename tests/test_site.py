@@ -3,13 +3,14 @@
 import json
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 
 from tests.guide import DOCS, ROOT, built_site, chapters
 
 EXTERNAL = re.compile(r"^(?:https?:)?//", re.I)
+LOADING_RELS = {"stylesheet", "icon", "preload", "prefetch", "modulepreload", "manifest",
+                "apple-touch-icon", "preconnect", "dns-prefetch"}
 
 
 class ResourceParser(HTMLParser):
@@ -31,7 +32,7 @@ class ResourceParser(HTMLParser):
             self.loaded.append(a["data"])
         if tag == "link" and a.get("href"):
             rel = set((a.get("rel") or "").lower().split())
-            if rel & {"stylesheet", "icon", "preload", "prefetch", "modulepreload", "manifest", "apple-touch-icon", "preconnect", "dns-prefetch"}:
+            if rel & LOADING_RELS:
                 self.loaded.append(a["href"])
         if a.get("style"):
             self.styles.append(a["style"])
@@ -78,7 +79,9 @@ def test_scripts_that_would_fetch_from_a_cdn_find_their_library_locally():
             checked += 1
             local = html.find("assets/vendor/mermaid/mermaid.min.js")
             bundle = html.find("assets/javascripts/bundle.")
-            assert 0 <= local < bundle, f"{page.relative_to(site)}: local Mermaid must load before Material's bundle"
+            assert 0 <= local < bundle, (
+                f"{page.relative_to(site)}: local Mermaid must load before Material's bundle"
+            )
         if 'class="arithmatex"' in html:
             assert "assets/vendor/katex/katex.min.js" in html, f"{page.relative_to(site)}: KaTeX not loaded"
     assert checked >= 2, "both reference chapters have a diagram"
@@ -145,17 +148,22 @@ def test_chapter_follows_the_anatomy(chapter):
     assert order == ANATOMY, f"{chapter.relative_to(ROOT)}: sections {order}, expected {ANATOMY}"
     assert _prose_words(text) >= 2500, f"{chapter.relative_to(ROOT)}: under 2,500 words of prose"
     assert text.count('exec="on"') >= 6, f"{chapter.relative_to(ROOT)}: fewer than 6 executed examples"
-    assert text.count("<!-- decision-table: ") >= 2, f"{chapter.relative_to(ROOT)}: fewer than 2 decision tables"
+    assert text.count("<!-- decision-table: ") >= 2, (
+        f"{chapter.relative_to(ROOT)}: fewer than 2 decision tables"
+    )
     assert "```mermaid" in text, f"{chapter.relative_to(ROOT)}: no diagram"
     sources = text.split("\n## Sources", 1)[1]
-    assert len(re.findall(r"\]\(https://(?:docs\.)?aws\.amazon\.com/", sources)) >= 5, (
+    aws_links = re.findall(r"\]\(https://(?:docs\.)?aws\.amazon\.com/", sources)
+    assert len(aws_links) >= 5, (
         f"{chapter.relative_to(ROOT)}: the Sources list needs AWS documentation links"
     )
 
 
 def test_figures_are_generated_at_build_time_and_labelled():
     html = (built_site() / "3-modeling/3-5-evaluate-models/index.html").read_text(encoding="utf-8")
-    figures = re.findall(r'<figure class="mlsguide-figure"><svg role="img" aria-label="([^"]+)"', html)
+    figures = re.findall(
+        r'<figure class="mlsguide-figure"><svg role="img" aria-label="([^"]+)"', html
+    )
     assert len(figures) >= 5, f"chapter 3.5 shows {len(figures)} generated figures, expected 5+"
     assert "Traceback (most recent call last)" not in html
 
@@ -165,5 +173,7 @@ def test_markdown_exec_sessions_are_unique_to_a_page():
     owners = {}
     for page in DOCS.rglob("*.md"):
         for name in set(re.findall(r'session="([^"]+)"', page.read_text(encoding="utf-8"))):
-            assert name not in owners, f"session {name!r} used by {owners.get(name)} and {page.relative_to(ROOT)}"
+            assert name not in owners, (
+                f"session {name!r} used by {owners.get(name)} and {page.relative_to(ROOT)}"
+            )
             owners[name] = page.relative_to(ROOT)

@@ -14,9 +14,8 @@ os.environ["MLSGUIDE_FIGURES"] = "inline"
 os.environ["MLSGUIDE_LIVE_AWS"] = "0"  # builds never touch a real account
 
 import matplotlib  # noqa: E402
-import numpy as np  # noqa: E402
-
 import mlsguide  # noqa: E402
+import numpy as np  # noqa: E402
 from mlsguide import aws  # noqa: E402
 
 # Not through MPLBACKEND: notebook kernels inherit the environment and must keep inline figures.

@@ -213,7 +213,9 @@ def render_all_tables(data: GuideData, page: str) -> str:
         parts.append(render_table(tid, data, page, heading="##"))
         pages = data.table_pages.get(tid, [])
         if pages:
-            links = ", ".join(f"[{p.split('/')[-1].removesuffix('.md')}]({_rel_link(page, p)})" for p in pages)
+            links = ", ".join(
+                f"[{p.split('/')[-1].removesuffix('.md')}]({_rel_link(page, p)})" for p in pages
+            )
             parts.append(f"Taught in: {links}.\n")
     return "\n".join(parts)
 

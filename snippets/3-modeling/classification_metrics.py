@@ -7,13 +7,12 @@ and shows why accuracy flatters a model that never finds a positive.
 """
 
 # --8<-- [start:train]
+from mlsguide import SEED
+from mlsguide.data import imbalanced_classification
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import train_test_split
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
-
-from mlsguide import SEED
-from mlsguide.data import imbalanced_classification
 
 X, y = imbalanced_classification(n_samples=4_000, positive_rate=0.1)
 X_train, X_test, y_train, y_test = train_test_split(
@@ -54,7 +53,6 @@ print(f"F1          {f1:.3f}  (sklearn {f1_score(y_test, y_pred):.3f})")
 
 # --8<-- [start:plot]
 import matplotlib.pyplot as plt
-
 from mlsguide.figures import show
 
 cells = [[("TN", tn), ("FP", fp)], [("FN", fn), ("TP", tp)]]

@@ -8,13 +8,12 @@ whole dataset before cross-validation leaks information into the score.
 
 # --8<-- [start:kfold]
 import numpy as np
+from mlsguide import SEED
+from mlsguide.data import imbalanced_classification
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import KFold, StratifiedKFold, cross_val_score
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
-
-from mlsguide import SEED
-from mlsguide.data import imbalanced_classification
 
 X, y = imbalanced_classification(n_samples=4_000, positive_rate=0.1)
 model = make_pipeline(StandardScaler(), LogisticRegression(max_iter=1_000))

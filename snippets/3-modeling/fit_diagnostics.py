@@ -9,12 +9,11 @@ the model stops underfitting and starts overfitting.
 # --8<-- [start:learning]
 import matplotlib.pyplot as plt
 import numpy as np
-from sklearn.model_selection import StratifiedKFold, learning_curve
-from sklearn.tree import DecisionTreeClassifier
-
 from mlsguide import SEED
 from mlsguide.data import imbalanced_classification
 from mlsguide.figures import show
+from sklearn.model_selection import StratifiedKFold, learning_curve
+from sklearn.tree import DecisionTreeClassifier
 
 X, y = imbalanced_classification(n_samples=4_000, positive_rate=0.1)
 cv = StratifiedKFold(n_splits=5, shuffle=True, random_state=SEED)

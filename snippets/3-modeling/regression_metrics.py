@@ -8,12 +8,11 @@ move RMSE much more than MAE.
 
 # --8<-- [start:fit]
 import numpy as np
+from mlsguide import SEED
+from mlsguide.data import house_prices
 from sklearn.linear_model import LinearRegression
 from sklearn.metrics import mean_absolute_error, mean_squared_error, r2_score
 from sklearn.model_selection import train_test_split
-
-from mlsguide import SEED
-from mlsguide.data import house_prices
 
 houses = house_prices(n_samples=2_000)
 X = houses[["size_m2", "rooms", "age_years"]]
@@ -32,7 +31,6 @@ print(f"baseline that always predicts the training mean: "
 
 # --8<-- [start:histogram]
 import matplotlib.pyplot as plt
-
 from mlsguide.figures import show
 
 residuals = y_test - pred  # actual minus predicted
