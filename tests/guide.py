@@ -1,6 +1,5 @@
-"""Shared helpers for the tests: the build hooks as modules, and the built site."""
+"""Shared helpers for the tests: the built site and the chapter pages."""
 
-import importlib.util
 import os
 import subprocess
 import sys
@@ -10,15 +9,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
 
-
-def load_hook(name: str):
-    """Import overrides/hooks/<name>.py, the module the build itself uses."""
-    path = ROOT / "overrides" / "hooks" / f"{name}.py"
-    spec = importlib.util.spec_from_file_location(f"guide_hook_{name}", path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
 
 
 @cache

@@ -4,9 +4,7 @@ import textwrap
 
 import pytest
 
-from tests.guide import load_hook
-
-shortcodes = load_hook("shortcodes")
+import shortcodes
 
 
 @pytest.fixture(scope="module")

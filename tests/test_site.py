@@ -129,7 +129,7 @@ def test_every_page_has_a_last_updated_date_and_edit_button():
 
 
 ANATOMY = ["What the exam expects", "Concepts", "The AWS services involved", "Decision tables",
-           "Runnable examples", "Exam traps", "Sources"]
+           "Runnable examples", "Exam traps", "Check yourself", "Sources"]
 
 
 def _prose_words(markdown):

@@ -203,7 +203,7 @@ def render_table(tid: str, data: GuideData, page: str, heading: str | None = Non
     lines.append("| **Choose it when** | " + " | ".join(_cell(o["choose_when"]) for o in options) + " |")
     lines += ["", "</div>", ""]
     sources = "; ".join(f"[{s['title']}]({s['url']})" for s in table["sources"])
-    lines += [f"<small>Sources: {sources}.</small>", ""]
+    lines += [f"Sources: {sources}.", "{ .table-sources }", ""]
     return "\n".join(lines)
 
 

@@ -22,24 +22,27 @@ import pyarrow.parquet as pq
 from mlsguide import data
 
 events = data.clickstream(n_events=1_000, n_users=50)
-events["year"] = events["ts"].dt.strftime("%Y")  # strings keep the zero padding: month=03
+# strings keep the zero padding: month=03, not month=3
+events["year"] = events["ts"].dt.strftime("%Y")
 events["month"] = events["ts"].dt.strftime("%m")
 events["day"] = events["ts"].dt.strftime("%d")
 
 local_root = Path(tempfile.mkdtemp()) / "events"
+partition_columns = pa.schema(
+    [("year", pa.string()), ("month", pa.string()), ("day", pa.string())]
+)
 ds.write_dataset(
     pa.Table.from_pandas(events, preserve_index=False),
     local_root,
     format="parquet",
-    partitioning=ds.partitioning(
-        pa.schema([("year", pa.string()), ("month", pa.string()), ("day", pa.string())]),
-        flavor="hive",  # directory names are key=value
-    ),
+    # hive flavor: one directory level per column, named key=value
+    partitioning=ds.partitioning(partition_columns, flavor="hive"),
     basename_template="part-{i}.parquet",
 )
 files = sorted(local_root.rglob("*.parquet"))
 for path in files:
-    print(f"{path.relative_to(local_root.parent)}  ({pq.read_metadata(path).num_rows} rows)")
+    rows = pq.read_metadata(path).num_rows
+    print(f"{path.relative_to(local_root.parent)}  ({rows} rows)")
 # --8<-- [end:write]
 
 # --8<-- [start:upload]
@@ -48,15 +51,18 @@ import boto3
 s3 = boto3.client("s3")
 region = s3.meta.region_name
 account = boto3.client("sts").get_caller_identity()["Account"]
-BUCKET = f"mlsguide-datalake-{account}-{region}"
+BUCKET = f"mlsguide-datalake-{account}-{region}"  # bucket names are global
 
 if region == "us-east-1":
     s3.create_bucket(Bucket=BUCKET)
 else:
-    s3.create_bucket(Bucket=BUCKET, CreateBucketConfiguration={"LocationConstraint": region})
+    s3.create_bucket(
+        Bucket=BUCKET, CreateBucketConfiguration={"LocationConstraint": region}
+    )
 
 for path in files:
-    key = path.relative_to(local_root.parent).as_posix()  # events/year=.../part-0.parquet
+    # the key keeps the layout: events/year=.../month=.../day=.../part-0.parquet
+    key = path.relative_to(local_root.parent).as_posix()
     s3.upload_file(str(path), BUCKET, key)
 
 for obj in s3.list_objects_v2(Bucket=BUCKET, Prefix="events/")["Contents"]:
@@ -66,12 +72,14 @@ for obj in s3.list_objects_v2(Bucket=BUCKET, Prefix="events/")["Contents"]:
 # --8<-- [start:read]
 import io
 
-day2 = s3.list_objects_v2(Bucket=BUCKET, Prefix="events/year=2026/month=03/day=02/")
-for obj in day2["Contents"]:  # a job that needs one day lists and reads only that prefix
+# a job that needs one day lists and reads only that day's prefix
+day2 = "events/year=2026/month=03/day=02/"
+for obj in s3.list_objects_v2(Bucket=BUCKET, Prefix=day2)["Contents"]:
     body = s3.get_object(Bucket=BUCKET, Key=obj["Key"])["Body"].read()
     table = pq.read_table(io.BytesIO(body))
-    print(f"{obj['Key']}: {table.num_rows} rows, columns {table.column_names}")
-    print(table.to_pandas()["event_type"].value_counts().to_dict())
+    print(f"{obj['Key']}: {table.num_rows} rows")
+    print(f"  columns {table.column_names}")
+    print(f"  {table.to_pandas()['event_type'].value_counts().to_dict()}")
 # --8<-- [end:read]
 
 # --8<-- [start:cleanup]

@@ -13,28 +13,27 @@ import json
 
 
 def lambda_handler(event, context):
-    """Firehose data-transformation handler: one output record per input record."""
+    """Firehose transformation: exactly one output per input record."""
     output = []
     for record in event["records"]:
-        raw = base64.b64decode(record["data"])
+        out = {"recordId": record["recordId"], "data": record["data"]}
         try:
-            click = json.loads(raw)
+            click = json.loads(base64.b64decode(record["data"]))
             if click["user_id"].startswith("bot-"):
-                output.append({"recordId": record["recordId"], "result": "Dropped",
-                               "data": record["data"]})
-                continue
-            row = {  # only what the model needs, plus a label
-                "user_id": click["user_id"],
-                "event_type": click["event_type"],
-                "price": round(float(click["price"]), 2),
-                "label_purchase": int(click["event_type"] == "purchase"),
-            }
-            payload = (json.dumps(row) + "\n").encode()
-            output.append({"recordId": record["recordId"], "result": "Ok",
-                           "data": base64.b64encode(payload).decode()})
+                out["result"] = "Dropped"  # filtered on purpose
+            else:
+                row = {  # only what the model needs, plus a label
+                    "user_id": click["user_id"],
+                    "event_type": click["event_type"],
+                    "price": round(float(click["price"]), 2),
+                    "label": int(click["event_type"] == "purchase"),
+                }
+                payload = (json.dumps(row) + "\n").encode()
+                out["data"] = base64.b64encode(payload).decode()
+                out["result"] = "Ok"
         except (ValueError, KeyError):  # bad JSON or a missing field
-            output.append({"recordId": record["recordId"], "result": "ProcessingFailed",
-                           "data": record["data"]})
+            out["result"] = "ProcessingFailed"  # keeps the original data
+        output.append(out)
     return {"records": output}
 # --8<-- [end:handler]
 
@@ -50,24 +49,30 @@ bodies = [
 ]
 sample_event = {
     "invocationId": "example-invocation-0001",
-    "deliveryStreamArn": "arn:aws:firehose:us-east-1:111122223333:deliverystream/clicks",
+    "deliveryStreamArn": (
+        "arn:aws:firehose:us-east-1:111122223333:deliverystream/clicks"
+    ),
     "region": "us-east-1",
     "records": [
-        {"recordId": f"rec-{i}", "approximateArrivalTimestamp": start_ms + 250 * i,
-         "data": base64.b64encode(body).decode()}
+        {
+            "recordId": f"rec-{i}",
+            "approximateArrivalTimestamp": start_ms + 250 * i,
+            "data": base64.b64encode(body).decode(),
+        }
         for i, body in enumerate(bodies)
     ],
 }
-print(f"{len(sample_event['records'])} records in; first data field: "
-      f"{sample_event['records'][0]['data']}")
+print(f"{len(sample_event['records'])} records in; rec-0 as Firehose sends it:")
+print(sample_event["records"][0]["data"])
 # --8<-- [end:event]
 
 # --8<-- [start:run]
 result = lambda_handler(sample_event, context=None)
 ids_in = [r["recordId"] for r in sample_event["records"]]
-assert [r["recordId"] for r in result["records"]] == ids_in  # every id back, none invented
+ids_out = [r["recordId"] for r in result["records"]]
+assert ids_out == ids_in  # every id back, none invented
 for out in result["records"]:
-    ok = out["result"] == "Ok"
-    shown = base64.b64decode(out["data"]).decode().strip() if ok else "(unchanged)"
-    print(f"{out['recordId']}  {out['result']:<16} {shown}")
+    print(f"{out['recordId']}  {out['result']}")
+    if out["result"] == "Ok":
+        print("       " + base64.b64decode(out["data"]).decode().strip())
 # --8<-- [end:run]

@@ -24,16 +24,21 @@ from botocore.exceptions import ClientError
 
 iam = boto3.client("iam")
 ROLE = "mlsguide-ingestion-orchestration"
-trust = {  # one demo role for three services; give each its own least-privilege role in real use
+# One demo role for three services; real pipelines give each its own role.
+services = ["glue.amazonaws.com", "states.amazonaws.com",
+            "scheduler.amazonaws.com"]
+trust = {
     "Version": "2012-10-17",
-    "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"Service": [
-        "glue.amazonaws.com", "states.amazonaws.com", "scheduler.amazonaws.com"]}}],
+    "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole",
+                   "Principal": {"Service": services}}],
 }
-role_arn = iam.create_role(RoleName=ROLE, AssumeRolePolicyDocument=json.dumps(trust))["Role"]["Arn"]
+role = iam.create_role(RoleName=ROLE,
+                       AssumeRolePolicyDocument=json.dumps(trust))
+role_arn = role["Role"]["Arn"]
 
 
 def with_new_role(call, **kwargs):
-    """Retry a create call while a just-created IAM role is still propagating."""
+    """Retry a create call while a just-created IAM role propagates."""
     for attempt in range(12):
         try:
             return call(**kwargs)
@@ -43,58 +48,72 @@ def with_new_role(call, **kwargs):
             time.sleep(5)
 
 
-print(f"role {ROLE} trusted by Glue, Step Functions and EventBridge Scheduler")
+print(f"role {ROLE}")
+print("  trusted by Glue, Step Functions and EventBridge Scheduler")
 # --8<-- [end:role]
 
 # --8<-- [start:glue]
 glue = boto3.client("glue")
 WORKFLOW = "mlsguide-nightly-clicks"
+CRAWLER = "mlsguide-crawl-raw-clicks"
+JOB = "mlsguide-load-clicks"
 
 glue.create_database(DatabaseInput={"Name": "mlsguide_lake"})
-with_new_role(glue.create_crawler, Name="mlsguide-crawl-raw-clicks", Role=role_arn,
-              DatabaseName="mlsguide_lake",
-              Targets={"S3Targets": [{"Path": "s3://example-bucket/raw/clicks/"}]})
-with_new_role(glue.create_job, Name="mlsguide-load-clicks", Role=role_arn, GlueVersion="5.0",
-              Command={"Name": "glueetl", "PythonVersion": "3",
-                       "ScriptLocation": "s3://example-bucket/scripts/load_clicks.py"},
-              WorkerType="G.1X", NumberOfWorkers=2)
-glue.create_workflow(Name=WORKFLOW, Description="crawl new raw files, then load them")
+with_new_role(
+    glue.create_crawler, Name=CRAWLER, Role=role_arn,
+    DatabaseName="mlsguide_lake",
+    Targets={"S3Targets": [{"Path": "s3://example-bucket/raw/clicks/"}]},
+)
+with_new_role(
+    glue.create_job, Name=JOB, Role=role_arn, GlueVersion="5.0",
+    Command={"Name": "glueetl", "PythonVersion": "3",
+             "ScriptLocation": "s3://example-bucket/scripts/load_clicks.py"},
+    WorkerType="G.1X", NumberOfWorkers=2,
+)
+glue.create_workflow(Name=WORKFLOW,
+                     Description="crawl new raw files, then load them")
 
-glue.create_trigger(  # the workflow's start trigger: every night at 02:00 UTC
+glue.create_trigger(  # the workflow's start trigger: every night, 02:00 UTC
     Name="mlsguide-nightly-start", WorkflowName=WORKFLOW, Type="SCHEDULED",
     Schedule="cron(0 2 * * ? *)", StartOnCreation=False,
-    Actions=[{"CrawlerName": "mlsguide-crawl-raw-clicks"}],
+    Actions=[{"CrawlerName": CRAWLER}],
 )
 glue.create_trigger(  # then: run the job when the crawler succeeds
     Name="mlsguide-after-crawl", WorkflowName=WORKFLOW, Type="CONDITIONAL",
     StartOnCreation=False,
-    Predicate={"Logical": "AND",
-               "Conditions": [{"LogicalOperator": "EQUALS",
-                               "CrawlerName": "mlsguide-crawl-raw-clicks",
-                               "CrawlState": "SUCCEEDED"}]},
-    Actions=[{"JobName": "mlsguide-load-clicks"}],
+    Predicate={"Logical": "AND", "Conditions": [
+        {"LogicalOperator": "EQUALS", "CrawlerName": CRAWLER,
+         "CrawlState": "SUCCEEDED"}]},
+    Actions=[{"JobName": JOB}],
 )
 
-triggers = [t for t in glue.get_triggers()["Triggers"] if t.get("WorkflowName") == WORKFLOW]
-for trigger in sorted(triggers, key=lambda t: (t["Type"] != "SCHEDULED", t["Name"])):
-    when = trigger.get("Schedule") or " and ".join(
-        f"{c.get('CrawlerName') or c.get('JobName')} {c.get('CrawlState') or c.get('State')}"
-        for c in trigger["Predicate"]["Conditions"])
-    starts = ", ".join(a.get("CrawlerName") or a.get("JobName") for a in trigger["Actions"])
-    print(f"{trigger['Type']:<11} when {when:<40} -> start {starts}")
+triggers = [t for t in glue.get_triggers()["Triggers"]
+            if t.get("WorkflowName") == WORKFLOW]
+for t in sorted(triggers, key=lambda t: (t["Type"] != "SCHEDULED", t["Name"])):
+    if t["Type"] == "SCHEDULED":
+        when = t["Schedule"]
+    else:
+        when = " and ".join(
+            f"{c.get('CrawlerName') or c.get('JobName')} "
+            f"{c.get('CrawlState') or c.get('State')}"
+            for c in t["Predicate"]["Conditions"])
+    starts = ", ".join(a.get("CrawlerName") or a.get("JobName")
+                       for a in t["Actions"])
+    print(f"{t['Type']:<11} {when:<35} -> {starts}")
 # --8<-- [end:glue]
 
 # --8<-- [start:stepfunctions]
 sfn = boto3.client("stepfunctions")
 
 definition = {
-    "Comment": "Load the day's clicks with Glue; fail loudly if the job fails twice",
+    "Comment": "Load the day's clicks with Glue; fail loudly if it fails twice",
     "StartAt": "LoadClicks",
     "States": {
         "LoadClicks": {
             "Type": "Task",
-            "Resource": "arn:aws:states:::glue:startJobRun.sync",  # .sync: wait for the job
-            "Parameters": {"JobName": "mlsguide-load-clicks",
+            # .sync: wait until the Glue job run finishes
+            "Resource": "arn:aws:states:::glue:startJobRun.sync",
+            "Parameters": {"JobName": JOB,
                            "Arguments": {"--run_date.$": "$.run_date"}},
             "Retry": [{"ErrorEquals": ["States.ALL"], "IntervalSeconds": 60,
                        "MaxAttempts": 1, "BackoffRate": 2.0}],
@@ -105,11 +124,11 @@ definition = {
         "Loaded": {"Type": "Succeed"},
     },
 }
-machine_arn = with_new_role(sfn.create_state_machine, name="mlsguide-ingest-clicks",
-                            definition=json.dumps(definition), roleArn=role_arn)[
-    "stateMachineArn"]
-machine = sfn.describe_state_machine(stateMachineArn=machine_arn)
-for name, state in json.loads(machine["definition"])["States"].items():
+machine = with_new_role(sfn.create_state_machine, name="mlsguide-ingest-clicks",
+                        definition=json.dumps(definition), roleArn=role_arn)
+machine_arn = machine["stateMachineArn"]
+described = sfn.describe_state_machine(stateMachineArn=machine_arn)
+for name, state in json.loads(described["definition"])["States"].items():
     print(f"{name:<11} {state['Type']:<8} {state.get('Resource', '')}".rstrip())
 # --8<-- [end:stepfunctions]
 
@@ -129,31 +148,33 @@ with_new_role(
             "RetryPolicy": {"MaximumRetryAttempts": 3}},
 )
 schedule = scheduler.get_schedule(Name="mlsguide-ingest-nightly")
-print(f"Scheduler: {schedule['Name']} {schedule['ScheduleExpression']} "
-      f"({schedule['ScheduleExpressionTimezone']}), {schedule['State']}, "
+print(f"EventBridge Scheduler: {schedule['Name']}")
+print(f"  {schedule['ScheduleExpression']} "
+      f"{schedule['ScheduleExpressionTimezone']}, {schedule['State']}, "
       f"target {schedule['Target']['Arn'].split(':')[5]}")
 
-# The older way, still common in exam questions: a scheduled EventBridge rule with a target.
-events.put_rule(Name="mlsguide-ingest-daily-rule", ScheduleExpression="rate(1 day)",
+# The older way, still common in exam questions: a scheduled EventBridge rule.
+events.put_rule(Name="mlsguide-ingest-daily", ScheduleExpression="rate(1 day)",
                 State="DISABLED")
-events.put_targets(Rule="mlsguide-ingest-daily-rule",
-                   Targets=[{"Id": "ingest", "Arn": machine_arn, "RoleArn": role_arn}])
-rule = events.describe_rule(Name="mlsguide-ingest-daily-rule")
-targets = events.list_targets_by_rule(Rule="mlsguide-ingest-daily-rule")["Targets"]
-print(f"Rule:      {rule['Name']} {rule['ScheduleExpression']}, {rule['State']}, "
-      f"{len(targets)} target ({targets[0]['Arn'].split(':')[5]})")
+events.put_targets(Rule="mlsguide-ingest-daily", Targets=[
+    {"Id": "ingest", "Arn": machine_arn, "RoleArn": role_arn}])
+rule = events.describe_rule(Name="mlsguide-ingest-daily")
+targets = events.list_targets_by_rule(Rule="mlsguide-ingest-daily")["Targets"]
+print(f"EventBridge rule (legacy scheduling): {rule['Name']}")
+print(f"  {rule['ScheduleExpression']}, {rule['State']}, "
+      f"target {targets[0]['Arn'].split(':')[5]}")
 # --8<-- [end:schedule]
 
 # --8<-- [start:cleanup]
-events.remove_targets(Rule="mlsguide-ingest-daily-rule", Ids=["ingest"])
-events.delete_rule(Name="mlsguide-ingest-daily-rule")
+events.remove_targets(Rule="mlsguide-ingest-daily", Ids=["ingest"])
+events.delete_rule(Name="mlsguide-ingest-daily")
 scheduler.delete_schedule(Name="mlsguide-ingest-nightly")
 sfn.delete_state_machine(stateMachineArn=machine_arn)
 for trigger in ("mlsguide-nightly-start", "mlsguide-after-crawl"):
     glue.delete_trigger(Name=trigger)
 glue.delete_workflow(Name=WORKFLOW)
-glue.delete_job(JobName="mlsguide-load-clicks")
-glue.delete_crawler(Name="mlsguide-crawl-raw-clicks")
+glue.delete_job(JobName=JOB)
+glue.delete_crawler(Name=CRAWLER)
 glue.delete_database(Name="mlsguide_lake")
 iam.delete_role(RoleName=ROLE)
 print("deleted the rule, schedule, state machine, Glue resources and role")

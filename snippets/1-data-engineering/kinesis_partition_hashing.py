@@ -22,16 +22,18 @@ def hash_key(partition_key: str) -> int:
 
 
 def shard_index(partition_key: str, n_shards: int = N_SHARDS) -> int:
-    """Index of the shard that owns the key, for a stream whose shards split the range evenly."""
+    """The shard that owns the key, when the shards split the range evenly."""
     return hash_key(partition_key) * n_shards // 2**128
 
 
 for key in ["u000", "u001", "view", "add_to_cart", "purchase"]:
-    print(f"{key:12s} hash key = {hash_key(key):>39d} -> shard {shard_index(key)}")
+    shard = shard_index(key)
+    print(f"{key:12s} hash key {hash_key(key):>39d} -> shard {shard}")
 # --8<-- [end:hash]
 
 # --8<-- [start:skew]
-events = data.clickstream(n_events=2_500, n_users=50)  # read as one second of traffic
+# 2,500 click events, read as one second of traffic
+events = data.clickstream(n_events=2_500, n_users=50)
 
 
 def per_shard_rate(keys) -> list[int]:
@@ -43,13 +45,17 @@ def per_shard_rate(keys) -> list[int]:
 
 by_user = per_shard_rate(events["user_id"])
 by_type = per_shard_rate(events["event_type"])
-print(f"records/s per shard (limit {WRITE_LIMIT:,}); * = over the limit, throttled")
+print(f"records/s per shard (limit {WRITE_LIMIT:,}); * = over the limit")
 print(f"{'shard':>5} | {'key = user_id':>14} | {'key = event_type':>16}")
 for i in range(N_SHARDS):
-    marks = ["*" if rate > WRITE_LIMIT else " " for rate in (by_user[i], by_type[i])]
-    print(f"{i:>5} | {by_user[i]:>13,}{marks[0]} | {by_type[i]:>15,}{marks[1]}")
-print(f"distinct keys: user_id {events['user_id'].nunique()}, "
-      f"event_type {events['event_type'].nunique()}")
+    user, kind = by_user[i], by_type[i]
+    mark_user = "*" if user > WRITE_LIMIT else " "
+    mark_kind = "*" if kind > WRITE_LIMIT else " "
+    print(f"{i:>5} | {user:>13,}{mark_user} | {kind:>15,}{mark_kind}".rstrip())
+print(
+    f"distinct keys: user_id {events['user_id'].nunique()}, "
+    f"event_type {events['event_type'].nunique()}"
+)
 # --8<-- [end:skew]
 
 # --8<-- [start:plot]
@@ -59,16 +65,19 @@ from mlsguide.figures import show
 
 x = np.arange(N_SHARDS)
 fig, ax = plt.subplots(figsize=(6, 4))
-ax.bar(x - 0.2, by_user, width=0.4, color="#1b9e77", label="key = user_id (50 values)")
-ax.bar(x + 0.2, by_type, width=0.4, color="#d95f02", hatch="//", edgecolor="black",
-       label="key = event_type (3 values)")
+ax.bar(x - 0.2, by_user, width=0.4, color="#1b9e77",
+       label="key = user_id (50 values)")
+ax.bar(x + 0.2, by_type, width=0.4, color="#d95f02", hatch="//",
+       edgecolor="black", label="key = event_type (3 values)")
 ax.axhline(WRITE_LIMIT, color="black", linestyle="--", linewidth=1)
-ax.text(N_SHARDS - 0.5, WRITE_LIMIT * 1.05, "per-shard write limit", ha="right")
+ax.text(N_SHARDS - 0.5, WRITE_LIMIT * 1.05, "per-shard write limit",
+        ha="right")
 ax.set_xticks(x, [f"shard {i}" for i in x])
 ax.set_xlabel("Shard of a 4-shard stream")
 ax.set_ylabel("Records per second")
 ax.set_title("2,500 records/s spread by two partition keys")
 ax.legend(loc="upper right")
-show(fig, alt="Bar chart: keyed by user id, the four shards get between about 500 and 860 "
-     "records per second; keyed by event type, shard 0 gets about 2,400 and two shards get none.")
+show(fig, alt="Bar chart: keyed by user id, the four shards get between "
+     "about 500 and 860 records per second; keyed by event type, shard 0 "
+     "gets about 2,400 and two shards get none.")
 # --8<-- [end:plot]

@@ -25,16 +25,20 @@ kinesis.create_stream(
 )
 kinesis.get_waiter("stream_exists").wait(StreamName=STREAM)
 
-summary = kinesis.describe_stream_summary(StreamName=STREAM)["StreamDescriptionSummary"]
-print(f"{summary['StreamName']}: {summary['StreamStatus']}, "
-      f"{summary['OpenShardCount']} shards, mode {summary['StreamModeDetails']['StreamMode']}, "
-      f"retention {summary['RetentionPeriodHours']} h")
+summary = kinesis.describe_stream_summary(StreamName=STREAM)
+summary = summary["StreamDescriptionSummary"]
+mode = summary["StreamModeDetails"]["StreamMode"]
+print(
+    f"{summary['StreamName']}: {summary['StreamStatus']}, "
+    f"{summary['OpenShardCount']} shards, mode {mode}, "
+    f"retention {summary['RetentionPeriodHours']} h"
+)
 
 shards = kinesis.list_shards(StreamName=STREAM)["Shards"]
 for shard in shards:
-    start = int(shard["HashKeyRange"]["StartingHashKey"])
-    end = int(shard["HashKeyRange"]["EndingHashKey"])
-    print(f"{shard['ShardId']}  hash keys {start / 2**128:.2f} .. {end / 2**128:.2f} of 2^128")
+    start = int(shard["HashKeyRange"]["StartingHashKey"]) / 2**128
+    end = int(shard["HashKeyRange"]["EndingHashKey"]) / 2**128
+    print(f"{shard['ShardId']}  hash keys {start:.2f} .. {end:.2f} of 2^128")
 # --8<-- [end:create]
 
 # --8<-- [start:put]
@@ -55,20 +59,25 @@ records = [
                 "ts": row.ts.isoformat(),
             }
         ).encode(),
-        "PartitionKey": row.user_id,  # every event of a user goes to the same shard, in order
+        # all events of one user go to the same shard, in order
+        "PartitionKey": row.user_id,
     }
     for row in events.itertuples()
 ]
-response = kinesis.put_records(StreamName=STREAM, Records=records)  # up to 500 records a call
-print(f"sent {len(records)} records, FailedRecordCount = {response['FailedRecordCount']}")
+# one call takes up to 500 records
+response = kinesis.put_records(StreamName=STREAM, Records=records)
+failed = response["FailedRecordCount"]
+print(f"sent {len(records)} records, FailedRecordCount = {failed}")
 
 
 def shard_for(partition_key: str) -> str:
-    """The shard whose hash-key range holds MD5(partition key), read as a 128-bit integer."""
-    hash_key = int(hashlib.md5(partition_key.encode("utf-8")).hexdigest(), 16)
+    """The shard whose hash-key range holds MD5(key) as a 128-bit integer."""
+    digest = hashlib.md5(partition_key.encode("utf-8")).hexdigest()
+    hash_key = int(digest, 16)
     for shard in shards:
         rng = shard["HashKeyRange"]
-        if int(rng["StartingHashKey"]) <= hash_key <= int(rng["EndingHashKey"]):
+        low, high = int(rng["StartingHashKey"]), int(rng["EndingHashKey"])
+        if low <= hash_key <= high:
             return shard["ShardId"]
     raise ValueError("hash key outside every shard")
 
@@ -95,13 +104,14 @@ for shard in shards:
     while iterator:
         out = kinesis.get_records(ShardIterator=iterator, Limit=1000)
         received += out["Records"]
-        if out["MillisBehindLatest"] == 0:  # caught up with the tip of the shard
+        if out["MillisBehindLatest"] == 0:  # caught up with the shard's tip
             break
         iterator = out["NextShardIterator"]
     users = Counter(json.loads(r["Data"])["user_id"] for r in received)
-    first = json.loads(received[0]["Data"])["event_id"] if received else "-"
-    print(f"{shard['ShardId']}: {len(received):2d} records, first {first}, "
-          f"users {dict(sorted(users.items()))}")
+    print(
+        f"{shard['ShardId']}: {len(received):2d} records "
+        f"from {dict(sorted(users.items()))}"
+    )
 # --8<-- [end:read]
 
 # --8<-- [start:cleanup]

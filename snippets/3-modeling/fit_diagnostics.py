@@ -21,24 +21,31 @@ candidates = {
     "unpruned tree (high variance)": DecisionTreeClassifier(random_state=SEED),
     "one-split stump (high bias)": DecisionTreeClassifier(max_depth=1, random_state=SEED),
 }
+curves = {}
 fig, axes = plt.subplots(1, 2, figsize=(9, 3.6), sharey=True)
 for ax, (name, tree) in zip(axes, candidates.items(), strict=True):
     sizes, train, valid = learning_curve(
         tree, X, y, cv=cv, scoring="roc_auc", train_sizes=np.linspace(0.1, 1.0, 6)
     )
+    curves[name] = (sizes, train.mean(axis=1), valid.mean(axis=1))
     ax.plot(sizes, train.mean(axis=1), "o-", label="training score")
     ax.plot(sizes, valid.mean(axis=1), "s--", label="validation score (5-fold CV)")
     ax.set_title(name, fontsize=10)
     ax.set_xlabel("Training examples")
-    print(f"{name:31s} at {sizes[-1]} rows: train AUC {train.mean(axis=1)[-1]:.3f}, "
-          f"validation AUC {valid.mean(axis=1)[-1]:.3f}, "
-          f"gap {train.mean(axis=1)[-1] - valid.mean(axis=1)[-1]:.3f}")
 axes[0].set_ylabel("ROC AUC")
 axes[0].legend(fontsize=8, loc="lower right")
 fig.suptitle("Learning curves", y=1.02)
 show(fig, alt="Learning curves: the unpruned tree scores 1.0 on training data with a wide gap to "
               "its validation score; the stump's two curves meet at a low score.")
 # --8<-- [end:learning]
+
+# --8<-- [start:learning_numbers]
+for name, (sizes, train_mean, valid_mean) in curves.items():
+    print(f"{name}")
+    print(f"  {sizes[0]:4d} rows: train {train_mean[0]:.3f}  validation {valid_mean[0]:.3f}")
+    print(f"  {sizes[-1]:4d} rows: train {train_mean[-1]:.3f}  validation {valid_mean[-1]:.3f}  "
+          f"gap {train_mean[-1] - valid_mean[-1]:.3f}")
+# --8<-- [end:learning_numbers]
 
 # --8<-- [start:validation]
 from sklearn.model_selection import validation_curve
@@ -59,8 +66,11 @@ ax.set_title("Validation curve for a decision tree")
 ax.legend(fontsize=8)
 show(fig, alt=f"Validation curve: training AUC keeps rising with depth while validation AUC "
               f"peaks at depth {best} and then falls.")
+# --8<-- [end:validation]
+
+# --8<-- [start:validation_numbers]
 for d in (1, best, 12):
     i = d - 1
     print(f"max_depth {d:2d}: train {train.mean(axis=1)[i]:.3f}  "
           f"validation {valid.mean(axis=1)[i]:.3f}")
-# --8<-- [end:validation]
+# --8<-- [end:validation_numbers]

@@ -1,9 +1,9 @@
 """Regression metrics (RMSE, MAE, R²) and residual analysis.
 
 Fits a linear regression to `mlsguide.data.house_prices()`, reports RMSE, MAE and R² on held-out
-rows, draws the residual histogram of a healthy model, contrasts it with residual patterns that
-signal trouble (fanning, curvature, skew, an off-centre mean), and shows how a few large errors
-move RMSE much more than MAE.
+rows, shows how a few large errors move RMSE much more than MAE, draws the residual histogram of a
+healthy model, and contrasts it with residual patterns that signal trouble (fanning, curvature,
+skew, an off-centre mean).
 """
 
 # --8<-- [start:fit]
@@ -29,6 +29,16 @@ print(f"baseline that always predicts the training mean: "
       f"R² {r2_score(y_test, np.full(len(y_test), y_train.mean())):.3f}")
 # --8<-- [end:fit]
 
+# --8<-- [start:outliers]
+# Ten predictions go badly wrong by 300 (thousands); everything else is unchanged.
+bad = pred.copy()
+bad[:10] += 300
+print(f"{'':16s} {'RMSE':>7s} {'MAE':>7s}")
+print(f"{'original':16s} {rmse:7.2f} {mae:7.2f}")
+print(f"{'10 big misses':16s} {np.sqrt(mean_squared_error(y_test, bad)):7.2f} "
+      f"{mean_absolute_error(y_test, bad):7.2f}")
+# --8<-- [end:outliers]
+
 # --8<-- [start:histogram]
 import matplotlib.pyplot as plt
 from mlsguide.figures import show
@@ -43,13 +53,14 @@ ax.set_ylabel("Number of test houses")
 ax.set_title("Residuals of the linear model")
 ax.legend(fontsize=8)
 show(fig, alt="Histogram of test residuals: roughly bell-shaped, symmetric and centred on zero.")
-print(f"mean {residuals.mean():+.2f}   median {residuals.median():+.2f}   "
-      f"skewness {residuals.skew():+.2f}")
 # --8<-- [end:histogram]
 
-# --8<-- [start:patterns]
-from scipy.stats import skew
+# --8<-- [start:residual_stats]
+print(f"mean {residuals.mean():+.2f}   median {residuals.median():+.2f}   "
+      f"skewness {residuals.skew():+.2f}")
+# --8<-- [end:residual_stats]
 
+# --8<-- [start:patterns]
 rng = np.random.default_rng(SEED)
 x = rng.uniform(1, 10, 400).reshape(-1, 1)
 cases = {
@@ -69,6 +80,10 @@ axes[0].set_ylabel("Residual")
 fig.suptitle("Residuals against predictions", y=1.03)
 show(fig, alt="Three residual plots: a flat even band for the healthy model, a funnel that widens "
               "to the right for the fanning case, and a U shape for the curved case.")
+# --8<-- [end:patterns]
+
+# --8<-- [start:pattern_stats]
+from scipy.stats import skew
 
 for name, target in cases.items():
     r = target - LinearRegression().fit(x, target).predict(x)
@@ -76,14 +91,4 @@ for name, target in cases.items():
 # A model trained before prices rose 10% under-predicts every house: off-centre residuals.
 drift = (y_test * 1.10) - pred
 print(f"drifted  residual mean {drift.mean():+.2f}  (test prices 10% higher than at training)")
-# --8<-- [end:patterns]
-
-# --8<-- [start:outliers]
-# Ten predictions go badly wrong by 300 (thousands); everything else is unchanged.
-bad = pred.copy()
-bad[:10] += 300
-print(f"{'':16s} {'RMSE':>7s} {'MAE':>7s}")
-print(f"{'original':16s} {rmse:7.2f} {mae:7.2f}")
-print(f"{'10 big misses':16s} {np.sqrt(mean_squared_error(y_test, bad)):7.2f} "
-      f"{mean_absolute_error(y_test, bad):7.2f}")
-# --8<-- [end:outliers]
+# --8<-- [end:pattern_stats]

@@ -117,5 +117,5 @@ print(f"rule of thumb C_FP/(C_FP+C_FN) = {COST_FP / (COST_FP + COST_FN):.3f}; "
       f"best on validation folds = {best:.2f}")
 for t in (0.5, best):
     total, fp, fn = expected_cost(y_test, lr, t)
-    print(f"test set, threshold {t:.2f}: FP {fp:3d}  FN {fn:3d}  cost ${total:,.0f}")
+    print(f"test set, threshold {t:.2f}: FP {fp:3d}  FN {fn:3d}  cost USD {total:,.0f}")
 # --8<-- [end:cost]

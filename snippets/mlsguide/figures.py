@@ -9,6 +9,7 @@ saves a PNG under `./figures/` and prints its path.
 import io
 import os
 import re
+import sys
 from html import escape
 from pathlib import Path
 
@@ -40,8 +41,11 @@ def show(fig, alt: str) -> None:
         raise ValueError("show() needs an alt text that says what the figure shows")
     mode = os.environ.get("MLSGUIDE_FIGURES", "")
     if mode == "inline":
-        print(f'<figure class="mlsguide-figure">{to_svg(fig, alt)}'
-              f"<figcaption>{escape(alt)}</figcaption></figure>")
+        # markdown-exec captures output by giving the executed code its own `print`; use the
+        # caller's, so the figure lands in the page and not on the build's console.
+        caller_print = sys._getframe(1).f_globals.get("print", print)
+        caller_print(f'<figure class="mlsguide-figure">{to_svg(fig, alt)}'
+                     f"<figcaption>{escape(alt)}</figcaption></figure>")
     elif mode == "none":
         to_svg(fig, alt)  # still render it, so a broken figure fails the tests
     elif matplotlib.get_backend().lower() not in {"agg", "svg", "pdf", "ps", "cairo", "template"}:

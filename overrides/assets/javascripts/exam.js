@@ -1,0 +1,384 @@
+// The timed practice exam. Plain JavaScript, no framework and no network: the question bank arrives
+// as `window.MLSGUIDE_BANK` from assets/javascripts/question-bank.js, which the build writes.
+// Progress is kept in localStorage, so a reload resumes the attempt where it was.
+(function () {
+  "use strict";
+
+  const STORAGE_KEY = "mlsguide-practice-exam-v1";
+  const EXAM_SIZE = 65;
+  const DURATION_MS = 180 * 60 * 1000;
+  const ANNOUNCE_AT_MINUTES = [30, 5];
+  const PASS_SCALED = 750;
+  // Unofficial: AWS does not publish how raw results become scaled scores. We assume the pass
+  // mark sits at 72% correct and interpolate linearly on both sides of it (documented on the page).
+  const ASSUMED_PASS_FRACTION = 0.72;
+  const LETTERS = "ABCDEFGHIJ";
+
+  // --- pure helpers (also described on the page, so readers can check their result) -----------
+
+  function mulberry32(seed) {
+    let a = seed >>> 0;
+    return function () {
+      a = (a + 0x6d2b79f5) >>> 0;
+      let t = a;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  function shuffled(items, random) {
+    const out = items.slice();
+    for (let i = out.length - 1; i > 0; i -= 1) {
+      const j = Math.floor(random() * (i + 1));
+      [out[i], out[j]] = [out[j], out[i]];
+    }
+    return out;
+  }
+
+  function targets(domains, size) {
+    // Largest-remainder rounding of size x weight, so the targets always add up to `size`.
+    const raw = domains.map((d) => (size * d.weight) / 100);
+    const base = raw.map(Math.floor);
+    let left = size - base.reduce((a, b) => a + b, 0);
+    const order = raw.map((r, i) => [r - base[i], i]).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+    for (const [, i] of order) {
+      if (left === 0) break;
+      base[i] += 1;
+      left -= 1;
+    }
+    return base;
+  }
+
+  function draw(bank, seed) {
+    const random = mulberry32(seed);
+    const wanted = targets(bank.domains, EXAM_SIZE);
+    const plan = [];
+    let ids = [];
+    bank.domains.forEach((domain, i) => {
+      const pool = bank.questions.filter((q) => q.domain === domain.id).map((q) => q.id);
+      const chosen = shuffled(pool, random).slice(0, wanted[i]);
+      plan.push({ domain: domain.id, title: domain.title, wanted: wanted[i], drawn: chosen.length });
+      ids = ids.concat(chosen);
+    });
+    return { ids: shuffled(ids, random), plan };
+  }
+
+  function scaledScore(fraction) {
+    const p = ASSUMED_PASS_FRACTION;
+    const score = fraction <= p ? 100 + (650 * fraction) / p : 750 + (250 * (fraction - p)) / (1 - p);
+    return Math.round(score);
+  }
+
+  function isCorrect(question, chosen) {
+    return chosen.length === question.answer.length && chosen.every((k) => question.answer.includes(k));
+  }
+
+  function formatClock(ms) {
+    const total = Math.max(0, Math.ceil(ms / 1000));
+    const h = Math.floor(total / 3600);
+    const m = Math.floor((total % 3600) / 60);
+    const s = total % 60;
+    return `${h}:${String(m).padStart(2, "0")}:${String(s).padStart(2, "0")}`;
+  }
+
+  function el(tag, attrs = {}, ...children) {
+    const node = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs)) {
+      if (k === "html") node.innerHTML = v;
+      else if (k === "text") node.textContent = v;
+      else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
+      else if (v !== false && v !== null && v !== undefined) node.setAttribute(k, v === true ? "" : v);
+    }
+    children.flat().forEach((c) => c != null && node.append(c));
+    return node;
+  }
+
+  // --- the app -------------------------------------------------------------------------------
+
+  function start(root) {
+    const bank = window.MLSGUIDE_BANK;
+    const byId = Object.fromEntries(bank.questions.map((q) => [q.id, q]));
+    // Material writes the relative path to the site root into its config block on every page.
+    const config = JSON.parse(document.getElementById("__config")?.textContent || "{}");
+    const siteRoot = `${config.base || "."}/`;
+    const status = el("div", { class: "exam-sr-status", role: "status", "aria-live": "polite" });
+    const alert = el("div", { class: "exam-sr-alert", role: "alert" });
+    const view = el("div", { class: "exam-view" });
+    root.replaceChildren(view, status, alert);
+    let state = load();
+    let ticker = null;
+
+    function load() {
+      try {
+        const saved = JSON.parse(localStorage.getItem(STORAGE_KEY));
+        if (saved && Array.isArray(saved.ids) && saved.ids.every((id) => id in byId)) return saved;
+      } catch (e) {
+        /* unreadable progress is discarded */
+      }
+      return null;
+    }
+
+    function save() {
+      localStorage.setItem(STORAGE_KEY, JSON.stringify(state));
+    }
+
+    function clear() {
+      localStorage.removeItem(STORAGE_KEY);
+      state = null;
+      stopClock();
+      renderStart();
+    }
+
+    function remaining() {
+      return state.startedAt + DURATION_MS - Date.now();
+    }
+
+    function stopClock() {
+      if (ticker) clearInterval(ticker);
+      ticker = null;
+    }
+
+    function tick() {
+      const left = remaining();
+      const clock = view.querySelector(".exam-clock-time");
+      if (clock) clock.textContent = formatClock(left);
+      for (const minutes of ANNOUNCE_AT_MINUTES) {
+        if (left <= minutes * 60000 && !state.announced.includes(minutes) && left > 0) {
+          state.announced.push(minutes);
+          save();
+          alert.textContent = `${minutes} minutes left in the practice exam.`;
+        }
+      }
+      if (left <= 0) {
+        submit(true);
+      }
+    }
+
+    function startClock() {
+      stopClock();
+      ticker = setInterval(tick, 1000);
+      tick();
+    }
+
+    // Start screen --------------------------------------------------------------------------
+    function renderStart() {
+      const seed = Math.floor(Math.random() * 1e9);
+      const wanted = targets(bank.domains, EXAM_SIZE);
+      const counts = bank.domains.map(
+        (d, i) => `${d.id}. ${d.title}: ${Math.min(wanted[i], bank.questions.filter((q) => q.domain === d.id).length)} of ${wanted[i]}`,
+      );
+      const total = counts.reduce((a, c) => a + Number(c.split(": ")[1].split(" ")[0]), 0);
+      const seedInput = el("input", { id: "exam-seed", type: "number", min: "0", step: "1", value: String(seed), inputmode: "numeric" });
+      view.replaceChildren(
+        el("p", {}, `The bank holds ${bank.questions.length} questions. A full exam draws ${EXAM_SIZE} in the blueprint's proportions (20/24/36/20 by domain). `,
+          total < EXAM_SIZE
+            ? el("strong", { text: `The bank is still smaller than that, so this attempt draws the ${total} questions that exist:` })
+            : "This attempt draws:"),
+        el("ul", {}, counts.map((c) => el("li", { text: c }))),
+        el("p", {}, `You have ${formatClock(DURATION_MS)} (180 minutes). The clock keeps running if you reload or close the page.`),
+        el("p", { class: "exam-seed" },
+          el("label", { for: "exam-seed", text: "Seed (the same seed draws the same questions in the same order): " }), seedInput),
+        el("button", { type: "button", class: "md-button md-button--primary", id: "exam-start", text: "Start the practice exam",
+          onclick: () => begin(Number.parseInt(seedInput.value, 10) || 0) }),
+      );
+    }
+
+    function begin(seed) {
+      const { ids, plan } = draw(bank, seed);
+      state = { seed, ids, plan, answers: {}, flagged: [], current: 0, startedAt: Date.now(), announced: [], submitted: false, autoSubmitted: false };
+      save();
+      renderQuestion();
+      startClock();
+      view.querySelector("h2")?.focus();
+    }
+
+    // Question screen -----------------------------------------------------------------------
+    function renderQuestion() {
+      const i = state.current;
+      const q = byId[state.ids[i]];
+      const chosen = state.answers[q.id] || [];
+      const flagged = state.flagged.includes(q.id);
+      const type = q.kind === "single" ? "radio" : "checkbox";
+      const choose = q.kind === "single" ? "Choose one." : `Choose ${q.choose}.`;
+      const options = Object.entries(q.options).map(([key, html], n) =>
+        el("label", { class: "quiz-option", "data-key": key },
+          el("input", { type, name: "exam-choice", value: key, checked: chosen.includes(key), onchange: onAnswer }),
+          el("span", { class: "quiz-letter", text: `${LETTERS[n]}.` }),
+          el("span", { class: "quiz-text", html })));
+
+      view.replaceChildren(
+        el("div", { class: "exam-bar" },
+          el("p", { class: "exam-clock" }, "Time left: ", el("span", { class: "exam-clock-time", text: formatClock(remaining()) })),
+          el("p", { class: "exam-progress", text: `${Object.keys(state.answers).length} of ${state.ids.length} answered` })),
+        el("h2", { tabindex: "-1", id: "exam-question-heading", "data-qid": q.id, text: `Question ${i + 1} of ${state.ids.length}` }),
+        el("p", { class: "exam-meta", text: `Task statement ${q.task} · ${choose}` }),
+        el("div", { class: "exam-stem", id: "exam-stem", html: q.stem }),
+        el("fieldset", { class: "quiz-form", "aria-labelledby": "exam-question-heading", "aria-describedby": "exam-stem" },
+          el("legend", { class: "exam-legend", text: choose }), options),
+        el("div", { class: "exam-actions" },
+          el("button", { type: "button", class: "md-button", id: "exam-prev", disabled: i === 0, text: "Previous", onclick: () => go(i - 1) }),
+          el("button", { type: "button", class: "md-button", id: "exam-flag", "aria-pressed": String(flagged),
+            text: flagged ? "Unflag" : "Flag for review", onclick: toggleFlag }),
+          el("button", { type: "button", class: "md-button", id: "exam-next", disabled: i === state.ids.length - 1, text: "Next", onclick: () => go(i + 1) }),
+          el("button", { type: "button", class: "md-button md-button--primary", id: "exam-submit", text: "Submit exam", onclick: () => submit(false) })),
+        navigator(),
+        el("p", {}, el("button", { type: "button", class: "md-button exam-restart", text: "Start over", onclick: confirmRestart })),
+      );
+    }
+
+    function navigator() {
+      const buttons = state.ids.map((id, n) => {
+        const answered = Boolean(state.answers[id]?.length);
+        const flagged = state.flagged.includes(id);
+        const words = [answered ? "answered" : "unanswered", flagged ? "flagged" : null, n === state.current ? "current" : null].filter(Boolean);
+        return el("li", {},
+          el("button", { type: "button", class: `exam-nav-item${answered ? " is-answered" : ""}${flagged ? " is-flagged" : ""}${n === state.current ? " is-current" : ""}`,
+            "aria-label": `Question ${n + 1}, ${words.join(", ")}`, "aria-current": n === state.current ? "step" : false,
+            text: `${n + 1}${flagged ? " ⚑" : ""}`, onclick: () => go(n) }));
+      });
+      return el("nav", { class: "exam-navigator", "aria-label": "Question navigator" },
+        el("p", { class: "exam-legend-keys", text: "Filled: answered · ⚑: flagged for review · outlined: unanswered" }),
+        el("ol", {}, buttons));
+    }
+
+    function onAnswer() {
+      const q = byId[state.ids[state.current]];
+      const chosen = [...view.querySelectorAll('input[name="exam-choice"]')].filter((i) => i.checked).map((i) => i.value);
+      if (chosen.length) state.answers[q.id] = chosen;
+      else delete state.answers[q.id];
+      save();
+      view.querySelector(".exam-progress").textContent = `${Object.keys(state.answers).length} of ${state.ids.length} answered`;
+      view.querySelector(".exam-navigator").replaceWith(navigator());
+    }
+
+    function toggleFlag() {
+      const id = state.ids[state.current];
+      state.flagged = state.flagged.includes(id) ? state.flagged.filter((x) => x !== id) : state.flagged.concat(id);
+      save();
+      renderQuestion();
+      view.querySelector("#exam-flag").focus();
+      status.textContent = state.flagged.includes(id) ? "Flagged for review." : "Flag removed.";
+    }
+
+    function go(n) {
+      state.current = Math.max(0, Math.min(state.ids.length - 1, n));
+      save();
+      renderQuestion();
+      view.querySelector("h2").focus();
+    }
+
+    function confirmRestart() {
+      if (window.confirm("Start over? Your answers in this attempt will be deleted.")) clear();
+    }
+
+    function submit(automatic) {
+      if (state.submitted) return;
+      if (!automatic) {
+        const open = state.ids.length - Object.keys(state.answers).length;
+        const message = open
+          ? `Submit now? ${open} question(s) are unanswered and will count as wrong.`
+          : "Submit your answers now?";
+        if (!window.confirm(message)) return;
+      }
+      state.submitted = true;
+      state.autoSubmitted = automatic;
+      state.submittedAt = Date.now();
+      save();
+      stopClock();
+      renderResults();
+      if (automatic) alert.textContent = "Time is up. Your exam was submitted automatically.";
+    }
+
+    // Results screen ------------------------------------------------------------------------
+    function results() {
+      const rows = state.ids.map((id) => {
+        const q = byId[id];
+        const chosen = state.answers[id] || [];
+        return { q, chosen, correct: isCorrect(q, chosen) };
+      });
+      const right = rows.filter((r) => r.correct).length;
+      const fraction = rows.length ? right / rows.length : 0;
+      const scaled = scaledScore(fraction);
+      const group = (key) => {
+        const out = {};
+        rows.forEach((r) => {
+          const k = r.q[key];
+          out[k] = out[k] || { correct: 0, total: 0 };
+          out[k].total += 1;
+          out[k].correct += r.correct ? 1 : 0;
+        });
+        return out;
+      };
+      return { rows, right, fraction, scaled, passed: scaled >= PASS_SCALED, byDomain: group("domain"), byTask: group("task") };
+    }
+
+    function pct(c, t) {
+      return t ? `${Math.round((100 * c) / t)}%` : "–";
+    }
+
+    function renderResults() {
+      const r = results();
+      const domainRows = bank.domains.filter((d) => r.byDomain[d.id]).map((d) =>
+        el("tr", {}, el("th", { scope: "row", text: `${d.id}. ${d.title}` }),
+          el("td", { text: `${r.byDomain[d.id].correct} / ${r.byDomain[d.id].total}` }),
+          el("td", { text: pct(r.byDomain[d.id].correct, r.byDomain[d.id].total) })));
+      const taskRows = Object.keys(r.byTask).sort((a, b) => a.localeCompare(b, "en", { numeric: true })).map((t) =>
+        el("tr", {}, el("th", { scope: "row", text: `${t} ${bank.tasks[t]}` }),
+          el("td", { text: `${r.byTask[t].correct} / ${r.byTask[t].total}` }),
+          el("td", { text: pct(r.byTask[t].correct, r.byTask[t].total) })));
+      const review = r.rows.map((row, n) => {
+        const q = row.q;
+        const letters = (keys) => (keys.length ? keys.map((k) => LETTERS[k.charCodeAt(0) - 97]).join(", ") : "no answer");
+        return el("li", { class: `exam-review-item ${row.correct ? "is-correct" : "is-wrong"}`, "data-qid": q.id },
+          el("h3", { text: `Question ${n + 1}: ${row.correct ? "correct" : "incorrect"}` }),
+          el("div", { class: "exam-stem", html: q.stem }),
+          el("p", {}, el("strong", { text: "Your answer: " }), letters(row.chosen), " · ", el("strong", { text: "Correct answer: " }), letters(q.answer)),
+          el("ul", { class: "exam-explanations" }, Object.entries(q.options).map(([k, html], i) =>
+            el("li", {}, el("strong", { text: `${LETTERS[i]}${q.answer.includes(k) ? " (correct)" : ""}: ` }),
+              el("span", { html }), el("div", { class: "exam-why", html: q.explanations[k] })))),
+          el("p", {}, el("a", { href: siteRoot + q.link, text: `Review task statement ${q.task} in the guide` })));
+      });
+      view.replaceChildren(
+        el("h2", { tabindex: "-1", id: "exam-results-heading", text: "Results" }),
+        state.autoSubmitted ? el("p", { class: "exam-auto", text: "Time ran out, so the exam was submitted automatically." }) : null,
+        el("dl", { class: "exam-score" },
+          el("dt", { text: "Correct" }), el("dd", { id: "exam-percent", text: `${r.right} of ${r.rows.length} (${pct(r.right, r.rows.length)})` }),
+          el("dt", { text: "Estimated scaled score (unofficial)" }), el("dd", { id: "exam-scaled", text: String(r.scaled) }),
+          el("dt", { text: "Result against the pass mark of 750" }), el("dd", { id: "exam-verdict", class: r.passed ? "is-pass" : "is-fail", text: r.passed ? "Pass" : "Fail" })),
+        el("p", { text: `Seed ${state.seed}: enter it again to retake the same questions.` }),
+        el("h3", { text: "By domain" }),
+        el("table", { class: "exam-breakdown", id: "exam-by-domain" },
+          el("thead", {}, el("tr", {}, el("th", { scope: "col", text: "Domain" }), el("th", { scope: "col", text: "Correct" }), el("th", { scope: "col", text: "Percent" }))),
+          el("tbody", {}, domainRows)),
+        el("h3", { text: "By task statement" }),
+        el("table", { class: "exam-breakdown", id: "exam-by-task" },
+          el("thead", {}, el("tr", {}, el("th", { scope: "col", text: "Task statement" }), el("th", { scope: "col", text: "Correct" }), el("th", { scope: "col", text: "Percent" }))),
+          el("tbody", {}, taskRows)),
+        el("p", {}, el("button", { type: "button", class: "md-button md-button--primary exam-restart", text: "Start over", onclick: clear })),
+        el("h3", { text: "Review every question" }),
+        el("ol", { class: "exam-review" }, review),
+      );
+      view.querySelector("h2").focus();
+    }
+
+    if (!state) renderStart();
+    else if (state.submitted) renderResults();
+    else {
+      renderQuestion();
+      startClock();
+    }
+  }
+
+  function init() {
+    const root = document.getElementById("practice-exam");
+    if (root && window.MLSGUIDE_BANK && !root.dataset.started) {
+      root.dataset.started = "true";
+      start(root);
+    }
+  }
+
+  window.MLSGUIDE_EXAM = { mulberry32, shuffled, targets, draw, scaledScore };
+  if (typeof document$ !== "undefined") document$.subscribe(init);
+  else document.addEventListener("DOMContentLoaded", init);
+})();

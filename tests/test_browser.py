@@ -1,0 +1,269 @@
+"""The quizzes and the practice exam, driven in headless Chromium (Debian's, through Playwright).
+
+The built site is served on loopback. Expected scores are computed here, independently of the
+page's JavaScript, from the question bank the build wrote.
+"""
+
+import json
+import re
+import threading
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from tests.guide import ROOT, built_site
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+ASSUMED_PASS = 0.72
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def site_url():
+    handler = partial(QuietHandler, directory=str(built_site()))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("dialog", lambda dialog: dialog.accept())
+    yield page
+    context.close()
+    assert not errors, f"JavaScript errors: {errors}"
+
+
+@pytest.fixture(scope="module")
+def bank():
+    text = (built_site() / "assets" / "javascripts" / "question-bank.js").read_text(encoding="utf-8")
+    return json.loads(text.removeprefix("window.MLSGUIDE_BANK = ").rstrip().removesuffix(";"))
+
+
+def axe_violations(page):
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_AA
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+        for v in result["violations"]
+    ]
+
+
+# --------------------------------------------------------------------------------------------
+# Chapter quizzes
+
+CHAPTER = "1-data-engineering/1-2-data-ingestion/"
+
+
+def _first(page, kind):
+    return page.locator(f'.quiz-question[data-kind="{kind}"]').first
+
+
+def test_quiz_feedback_for_a_right_and_a_wrong_answer(page, site_url):
+    page.goto(site_url + CHAPTER)
+    question = _first(page, "single")
+    answer = question.get_attribute("data-answer")
+    options = question.locator(".quiz-option")
+    keys = [options.nth(i).get_attribute("data-key") for i in range(options.count())]
+    wrong = next(k for k in keys if k != answer)
+
+    question.locator(f'.quiz-option[data-key="{wrong}"] input').check()
+    question.get_by_role("button", name="Check answer").click()
+    feedback = question.locator(".quiz-feedback")
+    assert feedback.inner_text().startswith("Not quite. The answer is")
+    assert question.locator(f'.quiz-option[data-key="{answer}"]').get_attribute("class").count("is-correct")
+    assert "is-wrong" in question.locator(f'.quiz-option[data-key="{wrong}"]').get_attribute("class")
+    details = question.locator(".quiz-answer")
+    assert details.is_visible()
+    assert details.locator("li").count() == len(keys), "every option's explanation is shown"
+
+    question.get_by_role("button", name="Try again").click()
+    question.locator(f'.quiz-option[data-key="{answer}"] input').check()
+    question.get_by_role("button", name="Check answer").click()
+    assert feedback.inner_text().startswith("Correct.")
+
+
+def test_multiple_response_question_says_how_many_to_choose(page, site_url):
+    page.goto(site_url + CHAPTER)
+    question = _first(page, "multiple")
+    answer = question.get_attribute("data-answer").split()
+    assert f"Choose {['', '', 'two', 'three', 'four'][len(answer)]}." in question.inner_text()
+    question.locator(f'.quiz-option[data-key="{answer[0]}"] input').check()
+    question.get_by_role("button", name="Check answer").click()
+    assert question.locator(".quiz-feedback").inner_text() == (
+        f"Choose exactly {len(answer)} options; you chose 1."
+    )
+    for key in answer[1:]:
+        question.locator(f'.quiz-option[data-key="{key}"] input').check()
+    question.get_by_role("button", name="Check answer").click()
+    assert question.locator(".quiz-feedback").inner_text().startswith("Correct.")
+
+
+def test_quiz_reads_without_javascript(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + CHAPTER)
+    first = page.locator(".quiz-question").first
+    assert first.locator("ol.quiz-options > li").count() >= 4
+    summary = first.locator("details.quiz-answer summary")
+    assert summary.inner_text() == "Show the answer and explanations"
+    context.close()
+
+
+# --------------------------------------------------------------------------------------------
+# Practice exam
+
+EXAM = "practice-exam/"
+
+
+def _expected(bank, shown, pattern):
+    """Score the scripted attempt independently of the page."""
+    by_id = {q["id"]: q for q in bank["questions"]}
+    correct = {qid: pattern(i) == "right" for i, qid in enumerate(shown)}
+    right = sum(correct.values())
+    p = right / len(shown)
+    scaled = round(100 + 650 * p / ASSUMED_PASS if p <= ASSUMED_PASS
+                   else 750 + 250 * (p - ASSUMED_PASS) / (1 - ASSUMED_PASS))
+    domains = {}
+    for qid, ok in correct.items():
+        d = domains.setdefault(by_id[qid]["domain"], [0, 0])
+        d[0] += ok
+        d[1] += 1
+    return right, scaled, domains
+
+
+def _start(page, site_url, seed):
+    page.goto(site_url + EXAM)
+    page.evaluate("localStorage.clear()")
+    page.reload()
+    page.fill("#exam-seed", str(seed))
+    page.click("#exam-start")
+
+
+def _answer(page, q, how):
+    """how: 'right', 'wrong' or 'skip'."""
+    if how == "skip":
+        return
+    keys = list(q["options"])
+    if how == "right":
+        chosen = q["answer"]
+    else:
+        chosen = [k for k in keys if k not in q["answer"]][: len(q["answer"])]
+    for key in chosen:
+        page.check(f'.quiz-option[data-key="{key}"] input')
+
+
+def test_exam_score_pass_fail_and_domain_breakdown(page, site_url, bank):
+    by_id = {q["id"]: q for q in bank["questions"]}
+    _start(page, site_url, seed=20260331)
+    total = int(re.search(r"of (\d+)", page.inner_text("#exam-question-heading"))[1])
+
+    def pattern(i):
+        return "skip" if i % 7 == 6 else ("wrong" if i % 4 == 3 else "right")
+
+    shown = []
+    for i in range(total):
+        qid = page.get_attribute("#exam-question-heading", "data-qid")
+        shown.append(qid)
+        _answer(page, by_id[qid], pattern(i))
+        if i < total - 1:
+            page.click("#exam-next")
+    assert len(set(shown)) == total
+    page.click("#exam-submit")
+
+    right, scaled, domains = _expected(bank, shown, pattern)
+    assert page.inner_text("#exam-percent").startswith(f"{right} of {total} (")
+    assert page.inner_text("#exam-scaled") == str(scaled)
+    assert page.inner_text("#exam-verdict") == ("Pass" if scaled >= 750 else "Fail")
+    rows = page.locator("#exam-by-domain tbody tr")
+    seen = {}
+    for n in range(rows.count()):
+        head = rows.nth(n).locator("th").inner_text()
+        seen[head.split(".")[0]] = rows.nth(n).locator("td").first.inner_text()
+    assert seen == {d: f"{c} / {t}" for d, (c, t) in domains.items()}
+    assert page.locator(".exam-review-item").count() == total
+
+
+def test_the_same_seed_draws_the_same_exam(page, site_url):
+    _start(page, site_url, seed=7)
+    first = page.get_attribute("#exam-question-heading", "data-qid")
+    _start(page, site_url, seed=7)
+    assert page.get_attribute("#exam-question-heading", "data-qid") == first
+
+
+def test_exam_resumes_after_a_reload(page, site_url, bank):
+    by_id = {q["id"]: q for q in bank["questions"]}
+    _start(page, site_url, seed=99)
+    answered = []
+    for _ in range(3):
+        qid = page.get_attribute("#exam-question-heading", "data-qid")
+        _answer(page, by_id[qid], "right")
+        answered.append(qid)
+        page.click("#exam-next")
+    page.click("#exam-flag")
+    page.reload()
+    assert page.inner_text(".exam-progress").startswith("3 of ")
+    assert page.get_attribute("#exam-question-heading", "data-qid") not in answered
+    assert page.get_attribute("#exam-flag", "aria-pressed") == "true"
+    page.locator(".exam-nav-item").first.click()
+    assert page.get_attribute("#exam-question-heading", "data-qid") == answered[0]
+    for key in by_id[answered[0]]["answer"]:
+        assert page.is_checked(f'.quiz-option[data-key="{key}"] input')
+
+
+def test_exam_announces_and_submits_when_time_runs_out(page, site_url):
+    page.clock.install()
+    _start(page, site_url, seed=3)
+    page.clock.run_for("02:30:01")
+    assert page.inner_text(".exam-sr-alert") == "30 minutes left in the practice exam."
+    page.clock.run_for("00:25:00")
+    assert page.inner_text(".exam-sr-alert") == "5 minutes left in the practice exam."
+    page.clock.run_for("00:05:00")
+    assert page.locator("#exam-results-heading").is_visible()
+    assert "submitted automatically" in page.inner_text(".exam-auto")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_quiz_and_exam_pages_have_no_accessibility_violations(page, site_url, scheme):
+    page.emulate_media(color_scheme=scheme)
+    found = []
+    page.goto(site_url + CHAPTER)
+    found += [f"{CHAPTER}: {v}" for v in axe_violations(page)]
+    page.goto(site_url + EXAM)
+    found += [f"{EXAM} (start): {v}" for v in axe_violations(page)]
+    _start(page, site_url, seed=1)
+    found += [f"{EXAM} (question): {v}" for v in axe_violations(page)]
+    page.click("#exam-submit")
+    found += [f"{EXAM} (results): {v}" for v in axe_violations(page)]
+    assert not found, "\n".join(found)
