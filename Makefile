@@ -17,19 +17,25 @@ export DISABLE_MKDOCS_2_WARNING := true
 export MLSGUIDE_OFFLINE := 1
 export PYTHONHASHSEED := 0
 
-.PHONY: help install serve build test lint clean
+.PHONY: help install serve build pdf offline test lint clean
 
 help:
 	@echo "make serve   preview the site with live reload at http://127.0.0.1:8000"
 	@echo "make build   strict build into site/"
 	@echo "make test    run every check (examples, notebook, data files, build, links, lint)"
+	@echo "make pdf     print the whole guide to build/mls-c01-study-guide.pdf (after make build)"
+	@echo "make offline zip of the site that works from file:// (build/mls-c01-study-guide-offline.zip)"
 	@echo "make clean   remove the virtual environment, node_modules and build output"
 
 install: $(STAMP)
 
-# System packages: the venv module (Debian splits it out) and git (last-updated dates).
+# System packages (see .ci/system-packages.sh): base for everything, browser for tests and the PDF.
 .ci/.system-ok:
-	@bash .ci/system-packages.sh
+	@bash .ci/system-packages.sh base
+	@touch $@
+
+.ci/.browser-ok:
+	@bash .ci/system-packages.sh browser
 	@touch $@
 
 $(STAMP): .ci/.system-ok requirements.lock package-lock.json .ci/uv-requirements.txt
@@ -46,10 +52,19 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict --clean
 
+pdf: $(STAMP) .ci/.browser-ok
+	$(PY) scripts/make_pdf.py
+
+offline: $(STAMP)
+	MLSGUIDE_OFFLINE_SITE=true $(BIN)/mkdocs build --strict --clean --site-dir build/mls-c01-study-guide
+	rm -f build/mls-c01-study-guide-offline.zip
+	cd build && ../$(PY) -m zipfile -c mls-c01-study-guide-offline.zip mls-c01-study-guide
+
 # The strict build comes first: it validates data files, links and anchors, executes every page's
 # examples, and leaves site/ for the tests that check the built pages (and for the Pages deploy).
-test: $(STAMP)
+test: $(STAMP) .ci/.browser-ok
 	$(BIN)/mkdocs build --strict --clean
+	$(MAKE) --no-print-directory pdf offline
 	MLSGUIDE_SITE_DIR=site $(BIN)/pytest
 	$(MAKE) --no-print-directory lint
 
@@ -57,4 +72,4 @@ lint: $(STAMP)
 	$(BIN)/pre-commit run --all-files --show-diff-on-failure
 
 clean:
-	rm -rf $(VENV) node_modules site .cache .ci/.system-ok
+	rm -rf $(VENV) node_modules site build .cache .ci/.system-ok .ci/.browser-ok

@@ -30,6 +30,7 @@ QUESTIONS = DATA / "questions"
 KINDS = {"single", "multiple"}
 FIELDS = ["id", "kind", "choose", "stem", "options", "answer", "explanations", "link", "sources"]
 QUIZ = re.compile(r"^<!--\s*quiz:\s*(?P<task>[0-9.]+)\s*-->\s*$", re.M)
+ANSWER_KEY = re.compile(r"^<!--\s*answer-key\s*-->\s*$", re.M)
 NUMBER_WORDS = {2: "two", 3: "three", 4: "four"}
 
 
@@ -177,6 +178,24 @@ def render_quiz(task: str, questions: list[dict], page: str) -> str:
     return "\n".join(out)
 
 
+def render_answer_key(bank: dict[str, list[dict]], blueprint, page: str) -> str:
+    """Every quiz's answers and explanations, chapter by chapter (the PDF's answer-key appendix)."""
+    titles = {t["id"]: (t["title"], t.get("chapter")) for d in blueprint["domains"] for t in d["tasks"]}
+    out = []
+    for task, questions in bank.items():
+        title, chapter = titles[task]
+        out += [f"## {task} {title} {{#answers-{task.replace('.', '-')}}}", ""]
+        for n, q in enumerate(questions, start=1):
+            where = f"{_rel_link(page, chapter)}#{q['id']}" if chapter else None
+            label = f"[Question {n}]({where})" if where else f"Question {n}"
+            out += [f"**{label}: {_letters(q['answer'])}.**", ""]
+            for key, why in q["explanations"].items():
+                verdict = "correct" if key in q["answer"] else "incorrect"
+                out.append(f"- {key.upper()} ({verdict}): {' '.join(why.split())}")
+            out.append("")
+    return "\n".join(out)
+
+
 # ---------------------------------------------------------------------------------------------
 # MkDocs events
 
@@ -206,7 +225,13 @@ def on_page_markdown(markdown, page, **kwargs):
                             f"(expected docs/data/questions/{task}.yml)")
         return render_quiz(task, _bank[task], src)
 
-    return QUIZ.sub(replace, markdown)
+    markdown = QUIZ.sub(replace, markdown)
+    if ANSWER_KEY.search(markdown):
+        from shortcodes import load as load_data
+
+        key = render_answer_key(_bank, load_data().blueprint, src)
+        markdown = ANSWER_KEY.sub(lambda m: key, markdown)
+    return markdown
 
 
 def on_page_content(content, page, **kwargs):

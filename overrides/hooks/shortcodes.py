@@ -17,7 +17,9 @@ The tests import this module to run the same checks.
 from __future__ import annotations
 
 import re
+import subprocess
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path, PurePosixPath
 
 import yaml
@@ -266,9 +268,20 @@ def render_domain(domain_id: str, data: GuideData, page: str) -> str:
 _data: GuideData | None = None
 
 
+def edition() -> tuple[str, str]:
+    """(commit, date) of the checked-out commit, for the PDF cover; the build date when not in git."""
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%h %cs"], cwd=DOCS.parent,
+                             capture_output=True, text=True, check=True).stdout.split()
+        return out[0], out[1]
+    except (OSError, subprocess.CalledProcessError, IndexError):
+        return "not a git checkout", date.today().isoformat()
+
+
 def on_config(config, **kwargs):
     global _data
     _data = load()
+    config.extra["edition_commit"], config.extra["edition_date"] = edition()
     _data.table_pages = {}
     for md in sorted(DOCS.rglob("*.md")):
         for m in SHORTCODE.finditer(md.read_text(encoding="utf-8")):

@@ -1,10 +1,15 @@
-"""MkDocs hook: serve the diagram and maths libraries from the site itself.
+"""MkDocs hook: serve the diagram, maths and offline-search libraries from the site itself.
 
-Material would fetch Mermaid from a CDN, and KaTeX is not bundled at all. Both come from npm
-(`package.json`, pinned with integrity hashes in `package-lock.json`) and are copied into
-`assets/vendor/`; `overrides/main.html` loads them only on pages that contain a diagram or maths.
+Material would fetch Mermaid from a CDN, KaTeX is not bundled at all, and Material's offline
+plugin points its search shim (iframe-worker) at a CDN. All three come from npm (`package.json`,
+pinned with integrity hashes in `package-lock.json`) and are copied into `assets/vendor/`;
+`overrides/main.html` loads Mermaid and KaTeX only on pages that contain a diagram or maths.
+
+The offline build (`make offline`) sets MLSGUIDE_OFFLINE_SITE=true, which turns on Material's
+offline plugin; this hook then swaps the plugin's CDN shim for the local copy.
 """
 
+import os
 import shutil
 from pathlib import Path
 
@@ -19,7 +24,20 @@ VENDORED = {
     "node_modules/katex/dist/contrib/auto-render.min.js": "assets/vendor/katex/auto-render.min.js",
     "node_modules/katex/dist/fonts": "assets/vendor/katex/fonts",
     "node_modules/katex/LICENSE": "assets/vendor/katex/LICENSE",
+    "node_modules/iframe-worker/shim/index.js": "assets/vendor/iframe-worker/shim.js",
+    "node_modules/iframe-worker/LICENSE": "assets/vendor/iframe-worker/LICENSE",
 }
+LOCAL_SHIM = "assets/vendor/iframe-worker/shim.js"
+
+
+def on_config(config, **kwargs):
+    polyfills = config.extra.get("polyfills") or []
+    if os.environ.get("MLSGUIDE_OFFLINE_SITE", "").lower() == "true":
+        polyfills.append(LOCAL_SHIM)  # present first, so the offline plugin adds no CDN copy
+    # ... and whichever ran first, no CDN copy survives.
+    local = [LOCAL_SHIM if "iframe-worker" in url else url for url in polyfills]
+    config.extra["polyfills"] = list(dict.fromkeys(local))
+    return config
 
 
 def on_post_build(config, **kwargs):

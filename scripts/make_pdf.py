@@ -1,0 +1,184 @@
+"""Print the whole guide to one PDF with Debian's headless Chromium.
+
+Input: the strict build in `site/` (its `print_page/` holds every page in reading order, made by
+mkdocs-print-site-plugin). Output: `build/mls-c01-study-guide.pdf` and `build/pdf-report.json`
+(pages, size, seconds, chapter start pages), which `make bench` and the tests read.
+
+Two passes: the first print tells which page every chapter starts on (from the PDF outline that
+Chromium writes); those numbers are written into the contents page and the book is printed again.
+Running headers (the chapter title) and "n / N" footers are CSS page-margin boxes on named pages.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import sys
+import threading
+import time
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from pypdf import PdfReader
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"]
+
+# Runs in the print page before printing: open collapsed blocks (but not quiz answers, which the
+# answer key prints), give every chapter a named page whose top margin shows its title, and add
+# the page counter to the bottom margin.
+PREPARE = r"""
+() => {
+  document.querySelectorAll("details:not(.quiz-answer)").forEach((d) => (d.open = true));
+  document.querySelectorAll(".tabbed-set").forEach((set) => {
+    const labels = [...set.querySelectorAll(":scope > .tabbed-labels > label")].map((l) => l.textContent.trim());
+    set.querySelectorAll(":scope > .tabbed-content > .tabbed-block").forEach((block, i) => {
+      block.dataset.printLabel = labels[i] || "";
+    });
+  });
+  const rules = [
+    '@page { size: A4; margin: 18mm 16mm 18mm 16mm;',
+    '  @bottom-right { content: ""; }',
+    '  @bottom-center { content: counter(page) " / " counter(pages); font: 9pt sans-serif; color: #333; } }',
+    '@page :first { @bottom-center { content: ""; } }',
+    '#print-page-toc li { list-style: none; }',
+    '#print-page-toc a { text-decoration: none; }',
+    '#print-page-toc .toc-page { float: right; }',
+  ];
+  // print-site adds a title page for every navigation section; the domain overview pages that
+  // follow already say the same, so drop the title pages and keep their children in the contents.
+  document.querySelectorAll("section.print-page.md-section").forEach((section) => {
+    const title = section.querySelector(":scope > h1");
+    if (title) title.style.display = "none";
+    const entry = document.querySelector(`#print-page-toc a[href="#${section.id}"]`);
+    if (entry) entry.style.display = "none";
+  });
+  const chapters = [];
+  document.querySelectorAll("section.print-page[id]:not(.md-section)").forEach((section, i) => {
+    const h1 = section.querySelector(":scope > h1");
+    if (!h1) return;
+    const title = h1.textContent.replace(/\u00b6/g, "").trim();
+    const name = `chapter-${i}`;
+    section.style.page = name;
+    const css = JSON.stringify(title);
+    rules.push(`@page ${name} { @top-center { content: ${css}; font: 9pt sans-serif; color: #333; } }`);
+    chapters.push({ id: section.id, title });
+  });
+  const style = document.createElement("style");
+  style.textContent = rules.join("\n");
+  document.head.append(style);
+  return chapters;
+}
+"""
+
+# Writes the start page of each chapter next to its entry in the contents.
+NUMBER_TOC = r"""
+(pages) => {
+  document.querySelectorAll("#print-page-toc a[href^='#']").forEach((a) => {
+    const id = a.getAttribute("href").slice(1);
+    if (!(id in pages)) return;
+    let span = a.parentElement.querySelector(":scope > .toc-page");
+    if (!span) {
+      span = document.createElement("span");
+      span.className = "toc-page";
+      a.before(span); // floated right, so it must come first to share the entry's line
+    }
+    span.textContent = String(pages[id]);
+  });
+}
+"""
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(directory: Path):
+    handler = partial(QuietHandler, directory=str(directory))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def outline_pages(pdf_bytes: bytes) -> dict[str, int]:
+    """Top-level outline titles -> 1-based page numbers."""
+    reader = PdfReader(io.BytesIO(pdf_bytes))
+    pages = {}
+
+    def walk(items, depth):
+        for item in items:
+            if isinstance(item, list):
+                walk(item, depth + 1)
+            elif depth == 0:
+                pages[item.title.strip()] = reader.get_destination_page_number(item) + 1
+
+    walk(reader.outline, 0)
+    return pages
+
+
+def render(site: Path, out: Path) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    started = time.monotonic()
+    server = serve(site)
+    url = f"http://127.0.0.1:{server.server_address[1]}/print_page/"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.goto(url, wait_until="networkidle")
+        page.emulate_media(media="print")
+        # Material draws each diagram into a closed shadow root: a diagram is done once its host
+        # element has a height.
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('div.mermaid')].every((m) => m.offsetHeight > 0)",
+            timeout=60_000)
+        chapters = page.evaluate(PREPARE)
+
+        def print_pdf() -> bytes:
+            return page.pdf(prefer_css_page_size=True, print_background=True, outline=True,
+                            tagged=True, display_header_footer=False)
+
+        first = print_pdf()
+        by_title = outline_pages(first)
+        starts = {c["id"]: by_title[c["title"]] for c in chapters if c["title"] in by_title}
+        page.evaluate(NUMBER_TOC, starts)
+        final = print_pdf()
+        check = outline_pages(final)
+        browser.close()
+    server.shutdown()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(final)
+    moved = {c["title"]: (starts.get(c["id"]), check.get(c["title"])) for c in chapters
+             if starts.get(c["id"]) != check.get(c["title"])}
+    if moved:
+        raise SystemExit(f"contents page numbers moved between passes: {moved}")
+    report = {
+        "pdf": str(out.relative_to(ROOT)),
+        "pages": len(PdfReader(io.BytesIO(final)).pages),
+        "bytes": len(final),
+        "seconds": round(time.monotonic() - started, 1),
+        "chapters": [{"title": c["title"], "id": c["id"], "page": starts.get(c["id"])} for c in chapters],
+    }
+    (out.parent / "pdf-report.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    return report
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", type=Path, default=ROOT / "site")
+    parser.add_argument("--out", type=Path, default=ROOT / "build" / "mls-c01-study-guide.pdf")
+    args = parser.parse_args()
+    if not (args.site / "print_page" / "index.html").is_file():
+        sys.exit(f"{args.site}/print_page/index.html is missing: run `make build` first")
+    report = render(args.site.resolve(), args.out.resolve())
+    print(f"{report['pdf']}: {report['pages']} pages, {report['bytes'] / 1e6:.1f} MB, "
+          f"{report['seconds']} s")
+
+
+if __name__ == "__main__":
+    main()
