@@ -52,13 +52,16 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict --clean
 
+# Both editions are also copied into site/downloads/, where the home page links them.
 pdf: $(STAMP) .ci/.browser-ok
 	$(PY) scripts/make_pdf.py
+	mkdir -p site/downloads && cp build/mls-c01-study-guide.pdf site/downloads/
 
 offline: $(STAMP)
 	MLSGUIDE_OFFLINE_SITE=true $(BIN)/mkdocs build --strict --clean --site-dir build/mls-c01-study-guide
 	rm -f build/mls-c01-study-guide-offline.zip
 	cd build && ../$(PY) -m zipfile -c mls-c01-study-guide-offline.zip mls-c01-study-guide
+	mkdir -p site/downloads && cp build/mls-c01-study-guide-offline.zip site/downloads/
 
 # The strict build comes first: it validates data files, links and anchors, executes every page's
 # examples, and leaves site/ for the tests that check the built pages (and for the Pages deploy).

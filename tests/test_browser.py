@@ -4,80 +4,15 @@ The built site is served on loopback. Expected scores are computed here, indepen
 page's JavaScript, from the question bank the build wrote.
 """
 
-import json
 import re
-import threading
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from tests.guide import ROOT, built_site
+from tests.browser import axe_violations, bank, browser, page, site_url  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 ASSUMED_PASS = 0.72
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture(scope="module")
-def site_url():
-    handler = partial(QuietHandler, directory=str(built_site()))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
-        )
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    errors = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.on("dialog", lambda dialog: dialog.accept())
-    yield page
-    context.close()
-    assert not errors, f"JavaScript errors: {errors}"
-
-
-@pytest.fixture(scope="module")
-def bank():
-    text = (built_site() / "assets" / "javascripts" / "question-bank.js").read_text(encoding="utf-8")
-    return json.loads(text.removeprefix("window.MLSGUIDE_BANK = ").rstrip().removesuffix(";"))
-
-
-def axe_violations(page):
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_AA
-    )
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
-        for v in result["violations"]
-    ]
 
 
 # --------------------------------------------------------------------------------------------
@@ -267,3 +202,19 @@ def test_quiz_and_exam_pages_have_no_accessibility_violations(page, site_url, sc
     page.click("#exam-submit")
     found += [f"{EXAM} (results): {v}" for v in axe_violations(page)]
     assert not found, "\n".join(found)
+
+
+def test_no_page_of_the_site_requests_anything_from_the_internet(browser, site_url):
+    """Every built page, loaded in Chromium: any request that would leave loopback is recorded."""
+    from tests.browser import record_external_requests
+    from tests.guide import built_site
+
+    context = browser.new_context()
+    external = record_external_requests(context)
+    page = context.new_page()
+    pages = sorted(p.relative_to(built_site()).as_posix() for p in built_site().rglob("index.html"))
+    for path in pages:
+        page.goto(site_url + path.removesuffix("index.html"), wait_until="networkidle")
+    context.close()
+    assert len(pages) >= 15
+    assert external == [], f"requests that left the machine: {sorted(set(external))}"

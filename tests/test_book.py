@@ -1,0 +1,149 @@
+"""The offline editions: the PDF (`make pdf`) and the zip of the site that works from file://.
+
+`make test` builds both before running pytest; run `make pdf offline` first when calling pytest
+directly.
+"""
+
+import io
+import json
+import re
+import zipfile
+
+import pytest
+from pypdf import PdfReader
+
+from tests.browser import CHROMIUM_ARGS, browser, record_external_requests, serve  # noqa: F401
+from tests.guide import ROOT, built_site, chapters
+
+pytestmark = pytest.mark.browser
+
+PDF = ROOT / "build" / "mls-c01-study-guide.pdf"
+ZIP = ROOT / "build" / "mls-c01-study-guide-offline.zip"
+PRINTABLE_WIDTH_PX = round((210 - 2 * 16) / 25.4 * 96)  # A4 minus the 16 mm side margins
+
+
+def _title(chapter):
+    return re.search(r"^# (.+)$", chapter.read_text(encoding="utf-8"), re.M)[1].strip()
+
+
+@pytest.fixture(scope="module")
+def pdf():
+    assert PDF.is_file(), f"{PDF.relative_to(ROOT)} is missing: run `make pdf`"
+    reader = PdfReader(io.BytesIO(PDF.read_bytes()))
+    texts = [" ".join(page.extract_text().split()) for page in reader.pages]
+    outline = {}
+
+    def walk(items, depth):
+        for item in items:
+            if isinstance(item, list):
+                walk(item, depth + 1)
+            else:
+                outline.setdefault(item.title.strip(), (depth, reader.get_destination_page_number(item) + 1))
+
+    walk(reader.outline, 0)
+    return reader, texts, outline
+
+
+def test_pdf_has_every_chapter_in_text_and_outline(pdf):
+    reader, texts, outline = pdf
+    whole = " ".join(texts)
+    for chapter in chapters():
+        title = _title(chapter)
+        assert title in whole, f"the PDF text lacks the chapter title {title!r}"
+        assert title in outline, f"the PDF outline has no entry for {title!r}"
+    assert PDF.stat().st_size < 15_000_000, "the PDF must stay under 15 MB"
+
+
+def test_contents_page_numbers_match_where_chapters_start(pdf):
+    reader, texts, outline = pdf
+    contents = next(i for i, t in enumerate(texts) if t.startswith("Contents"))
+    toc_text = texts[contents] + " " + texts[contents + 1]
+    checked = 0
+    for chapter in chapters():
+        title = _title(chapter)
+        match = re.search(rf"(\d+) ?{re.escape(title)}|{re.escape(title)} ?(\d+)", toc_text)
+        assert match, f"{title!r} is not in the contents"
+        printed = int(match[1] or match[2])
+        start = outline[title][1]
+        assert printed == start, f"contents say {title!r} starts on page {printed}; it starts on {start}"
+        assert title in texts[start - 1], f"page {start} does not show {title!r}"
+        checked += 1
+    assert checked >= 2
+
+
+def test_answer_key_appendix_holds_every_answer(pdf):
+    reader, texts, outline = pdf
+    assert "Answer key" in outline, "the PDF outline has no answer key"
+    bank = json.loads((built_site() / "assets/javascripts/question-bank.js").read_text(encoding="utf-8")
+                      .removeprefix("window.MLSGUIDE_BANK = ").rstrip().removesuffix(";"))
+    key_text = " ".join(texts[outline["Answer key"][1] - 1:])
+    assert len(re.findall(r"Question \d+: [A-F](?:, [A-F])*\.", key_text)) == len(bank["questions"])
+
+
+def test_nothing_overflows_the_printable_width(browser):
+    """Measured in the print page with print styles, at the PDF's printable width."""
+    url, server = serve(built_site())
+    page = browser.new_page(viewport={"width": PRINTABLE_WIDTH_PX, "height": 1000})
+    page.emulate_media(media="print")
+    page.goto(url + "print_page/", wait_until="networkidle")
+    too_wide = page.evaluate(
+        """(limit) => [...document.querySelectorAll('#print-site-page pre, #print-site-page table')]
+            .filter((el) => el.offsetParent !== null)
+            .map((el) => ({what: el.tagName.toLowerCase(), width: Math.ceil(el.getBoundingClientRect().width),
+                          scroll: el.scrollWidth, text: el.textContent.trim().slice(0, 60)}))
+            .filter((m) => m.width > limit || m.scroll > m.width + 1)""",
+        PRINTABLE_WIDTH_PX,
+    )
+    page.close()
+    server.shutdown()
+    assert too_wide == [], f"wider than the printable {PRINTABLE_WIDTH_PX}px: {too_wide[:5]}"
+
+
+@pytest.fixture(scope="module")
+def offline_site(tmp_path_factory):
+    assert ZIP.is_file(), f"{ZIP.relative_to(ROOT)} is missing: run `make offline`"
+    target = tmp_path_factory.mktemp("offline")
+    with zipfile.ZipFile(ZIP) as archive:
+        archive.extractall(target)
+    return target / "mls-c01-study-guide"
+
+
+def test_offline_zip_makes_no_request_outside_the_machine(browser, offline_site):
+    context = browser.new_context()
+    external = record_external_requests(context, allowed_schemes=("file", "data", "blob", "about"))
+    page = context.new_page()
+    pages = sorted(offline_site.rglob("*.html"))
+    assert len(pages) >= 15
+    for html in pages:
+        page.goto(html.as_uri(), wait_until="load")
+    context.close()
+    assert external == [], f"requests that left the machine: {sorted(set(external))}"
+
+
+def test_offline_search_quiz_and_exam_work_from_file(browser, offline_site):
+    context = browser.new_context()
+    record_external_requests(context)
+    errors = []
+    page = context.new_page()
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("dialog", lambda dialog: dialog.accept())
+
+    page.goto((offline_site / "index.html").as_uri())
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.fill("input.md-search__input", "Kinesis")
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=15_000)
+    assert results.count() > 0
+
+    page.goto((offline_site / "1-data-engineering" / "1-2-data-ingestion.html").as_uri())
+    question = page.locator('.quiz-question[data-kind="single"]').first
+    answer = question.get_attribute("data-answer")
+    question.locator(f'.quiz-option[data-key="{answer}"] input').check()
+    question.get_by_role("button", name="Check answer").click()
+    assert question.locator(".quiz-feedback").inner_text().startswith("Correct.")
+
+    page.goto((offline_site / "practice-exam.html").as_uri())
+    page.click("#exam-start")
+    assert page.locator("#exam-question-heading").inner_text().startswith("Question 1 of ")
+    context.close()
+    assert not errors, errors
