@@ -35,7 +35,8 @@ PREPARE = r"""
 () => {
   document.querySelectorAll("details:not(.quiz-answer)").forEach((d) => (d.open = true));
   document.querySelectorAll(".tabbed-set").forEach((set) => {
-    const labels = [...set.querySelectorAll(":scope > .tabbed-labels > label")].map((l) => l.textContent.trim());
+    const labels = [...set.querySelectorAll(":scope > .tabbed-labels > label")]
+      .map((l) => l.textContent.trim());
     set.querySelectorAll(":scope > .tabbed-content > .tabbed-block").forEach((block, i) => {
       block.dataset.printLabel = labels[i] || "";
     });

@@ -1,4 +1,5 @@
-"""Browser fixtures: Debian's headless Chromium through Playwright, and the built site on loopback."""
+"""pytest plugin with the browser fixtures: Debian's headless Chromium through Playwright, and the
+built site served on loopback. Loaded for every test run (`-p tests.browser` in pyproject.toml)."""
 
 import json
 import threading

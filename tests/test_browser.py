@@ -8,7 +8,8 @@ import re
 
 import pytest
 
-from tests.browser import axe_violations, bank, browser, page, site_url  # noqa: F401 (fixtures)
+from tests.browser import axe_violations, record_external_requests
+from tests.guide import built_site
 
 pytestmark = pytest.mark.browser
 
@@ -206,8 +207,6 @@ def test_quiz_and_exam_pages_have_no_accessibility_violations(page, site_url, sc
 
 def test_no_page_of_the_site_requests_anything_from_the_internet(browser, site_url):
     """Every built page, loaded in Chromium: any request that would leave loopback is recorded."""
-    from tests.browser import record_external_requests
-    from tests.guide import built_site
 
     context = browser.new_context()
     external = record_external_requests(context)

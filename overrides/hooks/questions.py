@@ -23,7 +23,6 @@ from pathlib import Path, PurePosixPath
 
 import markdown as md_lib
 from mkdocs.exceptions import PluginError
-
 from shortcodes import DATA, DOCS, DataError, _load_yaml, _rel_link, task_ids
 
 QUESTIONS = DATA / "questions"
@@ -39,7 +38,8 @@ def validate_question(q, tasks: set[str], task: str, rel: str, seen: dict[str, s
         raise DataError(f"{rel}: every entry of 'questions' must be a mapping")
     qid = q.get("id")
     if not isinstance(qid, str) or not re.fullmatch(r"[a-z0-9][a-z0-9.-]*", qid or ""):
-        raise DataError(f"{rel}: question {qid!r}: field 'id' must be lower-case letters, digits, '.' and '-'")
+        raise DataError(f"{rel}: question {qid!r}: field 'id' must be lower-case letters, "
+                        "digits, '.' and '-'")
     where = f"{rel}: question '{qid}'"
     if qid in seen:
         raise DataError(f"{where}: field 'id' repeats (also in {seen[qid]})")
@@ -75,17 +75,20 @@ def validate_question(q, tasks: set[str], task: str, rel: str, seen: dict[str, s
             raise DataError(f"{where}: field 'choose' is only for multiple-response questions")
     else:
         if len(options) < 5:
-            raise DataError(f"{where}: a multiple-response question has 5 or more options, has {len(options)}")
+            raise DataError(f"{where}: a multiple-response question has 5 or more options, "
+                            f"has {len(options)}")
         if len(answer) < 2:
             raise DataError(f"{where}: a multiple-response question needs 2 or more answers")
         if q.get("choose") != len(answer):
             raise DataError(f"{where}: field 'choose' must equal the number of answers ({len(answer)})")
     explanations = q.get("explanations")
     if not isinstance(explanations, dict):
-        raise DataError(f"{where}: field 'explanations' must map every option letter to why it is right or wrong")
+        raise DataError(f"{where}: field 'explanations' must map every option letter to why it "
+                        "is right or wrong")
     for key in options:
         if not isinstance(explanations.get(key), str) or not explanations[key].strip():
-            raise DataError(f"{where}: field 'explanations.{key}' is missing: say why option {key} is right or wrong")
+            raise DataError(f"{where}: field 'explanations.{key}' is missing: say why option "
+                            f"{key} is right or wrong")
     for key in explanations:
         if key not in options:
             raise DataError(f"{where}: field 'explanations.{key}' explains an option that does not exist")
@@ -117,7 +120,8 @@ def load_bank(blueprint) -> dict[str, list[dict]]:
             raise DataError(f"{rel}: must have exactly the fields 'task' and 'questions'")
         task = str(data["task"])
         if task not in tasks:
-            raise DataError(f"{rel}: field 'task' is {task!r}, which is not a task statement of the blueprint")
+            raise DataError(f"{rel}: field 'task' is {task!r}, which is not a task statement "
+                            "of the blueprint")
         if path.stem != task:
             raise DataError(f"{rel}: the file for task statement {task} must be named {task}.yml")
         if not isinstance(data["questions"], list) or not data["questions"]:
@@ -157,7 +161,7 @@ def render_quiz(task: str, questions: list[dict], page: str) -> str:
             "",
             "</div>",
             "",
-            '<ol class="quiz-options" type="A">',
+            '<ol class="quiz-options" type="A" markdown="block">',
         ]
         for key, text in q["options"].items():
             out.append(f'<li data-key="{key}" markdown="span">{text.strip()}</li>')
@@ -173,7 +177,8 @@ def render_quiz(task: str, questions: list[dict], page: str) -> str:
         for key, why in q["explanations"].items():
             verdict = "Correct" if key in q["answer"] else "Incorrect"
             out.append(f"- **{key.upper()} — {verdict}.** {' '.join(why.split())}")
-        out += ["", f"Review: [the section of this guide that teaches it]({link}).", "", "</details>", "", "</div>", ""]
+        out += ["", f"Review: [the section of this guide that teaches it]({link}).", "",
+                "</details>", "", "</div>", ""]
     out += ["</div>", ""]
     return "\n".join(out)
 

@@ -187,22 +187,34 @@ def _rel_link(from_page: str, to_page: str) -> str:
     return "/".join([".."] * depth + list(target.parts)) if depth else str(target)
 
 
+WIDE = 4  # more options than this: one row per option instead of one column per option
+
+
 def render_table(tid: str, data: GuideData, page: str, heading: str | None = None) -> str:
+    """A decision table as Markdown: options as columns, or as rows when there are many of them."""
     table = data.tables[tid]
-    options = table["options"]
+    options, criteria = table["options"], table["criteria"]
     lines = []
     if heading:
         lines += [f"{heading} {table['title']} {{#{tid}}}", ""]
     lines += [_cell(table["summary"]), ""]
-    lines.append('<div class="decision-table" markdown>')
-    lines.append("")
+    lines += ['<div class="decision-table" markdown>', ""]
     if not heading:
         lines += [f"**Decision table: {table['title']}**", ""]
-    lines.append("| | " + " | ".join(f"**{_cell(o['name'])}**" for o in options) + " |")
-    lines.append("|---|" + "---|" * len(options))
-    for key, label in table["criteria"].items():
-        lines.append(f"| **{_cell(label)}** | " + " | ".join(_cell(o["values"][key]) for o in options) + " |")
-    lines.append("| **Choose it when** | " + " | ".join(_cell(o["choose_when"]) for o in options) + " |")
+    if len(options) <= WIDE:
+        lines.append("| | " + " | ".join(f"**{_cell(o['name'])}**" for o in options) + " |")
+        lines.append("|---|" + "---|" * len(options))
+        for key, label in criteria.items():
+            cells = " | ".join(_cell(o["values"][key]) for o in options)
+            lines.append(f"| **{_cell(label)}** | {cells} |")
+        lines.append("| **Choose it when** | " + " | ".join(_cell(o["choose_when"]) for o in options) + " |")
+    else:
+        labels = [*criteria.values(), "Choose it when"]
+        lines.append("| | " + " | ".join(f"**{_cell(label)}**" for label in labels) + " |")
+        lines.append("|---|" + "---|" * len(labels))
+        for o in options:
+            cells = [*(o["values"][key] for key in criteria), o["choose_when"]]
+            lines.append(f"| **{_cell(o['name'])}** | " + " | ".join(_cell(c) for c in cells) + " |")
     lines += ["", "</div>", ""]
     sources = "; ".join(f"[{s['title']}]({s['url']})" for s in table["sources"])
     lines += [f"Sources: {sources}.", "{ .table-sources }", ""]
