@@ -45,7 +45,7 @@ sm.create_endpoint_config(
         {
             "VariantName": variant,
             "ModelName": f"mlsguide-churn-{variant}",
-            "InstanceType": "ml.m5.large",
+            "InstanceType": "ml.m5.xlarge",
             "InitialInstanceCount": 1,
             "InitialVariantWeight": weight,  # share = weight / sum of all weights
         }
@@ -108,7 +108,7 @@ shadow_test = {
             "VariantName": variant,
             "InfrastructureConfig": {
                 "InfrastructureType": "RealTimeInference",
-                "RealTimeInferenceConfig": {"InstanceType": "ml.m5.large", "InstanceCount": 1},
+                "RealTimeInferenceConfig": {"InstanceType": "ml.m5.xlarge", "InstanceCount": 1},
             },
         }
         for variant in ("champion", "challenger")
