@@ -4,8 +4,9 @@ Input: the strict build in `site/` (its `print_page/` holds every page in readin
 mkdocs-print-site-plugin). Output: `build/mls-c01-study-guide.pdf` and `build/pdf-report.json`
 (pages, size, seconds, chapter start pages), which `make bench` and the tests read.
 
-Two passes: the first print tells which page every chapter starts on (from the PDF outline that
-Chromium writes); those numbers are written into the contents page and the book is printed again.
+Several passes: a print tells which page every chapter starts on (from the PDF outline that
+Chromium writes); those numbers are written into the contents page and the book is printed again,
+until the numbers stop moving.
 Running headers (the chapter title) and "n / N" footers are CSS page-margin boxes on named pages.
 """
 
@@ -14,6 +15,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import re
 import sys
 import threading
 import time
@@ -21,7 +23,8 @@ from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from pypdf import PdfReader
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import NameObject, TextStringObject
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
@@ -106,20 +109,34 @@ def serve(directory: Path):
     return server
 
 
-def outline_pages(pdf_bytes: bytes) -> dict[str, int]:
-    """Top-level outline titles -> 1-based page numbers."""
-    reader = PdfReader(io.BytesIO(pdf_bytes))
-    pages = {}
+def squeeze(text: str) -> str:
+    """Chromium drops the space where a heading wraps when it names a bookmark; compare without spaces."""
+    return re.sub(r"\s+", "", text)
 
-    def walk(items, depth):
+
+def outline_pages(pdf_bytes: bytes) -> dict[str, int]:
+    """Top-level outline titles (spaces removed) -> 1-based page numbers."""
+    reader = PdfReader(io.BytesIO(pdf_bytes))
+    return {squeeze(item.title): reader.get_destination_page_number(item) + 1
+            for item in reader.outline if not isinstance(item, list)}
+
+
+def fix_bookmark_titles(pdf_bytes: bytes, headings: list[str]) -> bytes:
+    """Give every bookmark its heading's real text back (with the spaces Chromium lost)."""
+    real = {squeeze(h): h for h in headings}
+    writer = PdfWriter(clone_from=io.BytesIO(pdf_bytes))
+
+    def walk(items):
         for item in items:
             if isinstance(item, list):
-                walk(item, depth + 1)
-            elif depth == 0:
-                pages[item.title.strip()] = reader.get_destination_page_number(item) + 1
+                walk(item)
+            elif squeeze(item.title) in real:
+                item.get_object()[NameObject("/Title")] = TextStringObject(real[squeeze(item.title)])
 
-    walk(reader.outline, 0)
-    return pages
+    walk(writer.outline)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 def render(site: Path, out: Path) -> dict:
@@ -144,20 +161,28 @@ def render(site: Path, out: Path) -> dict:
             return page.pdf(prefer_css_page_size=True, print_background=True, outline=True,
                             tagged=True, display_header_footer=False)
 
-        first = print_pdf()
-        by_title = outline_pages(first)
-        starts = {c["id"]: by_title[c["title"]] for c in chapters if c["title"] in by_title}
-        page.evaluate(NUMBER_TOC, starts)
-        final = print_pdf()
-        check = outline_pages(final)
+        # Print, read where each chapter starts, write those numbers into the contents, and print
+        # again until the numbers no longer move (normally the second pass).
+        starts: dict[str, int] = {}
+        for _ in range(4):
+            pdf = print_pdf()
+            by_title = outline_pages(pdf)
+            found = {c["id"]: by_title[squeeze(c["title"])] for c in chapters
+                     if squeeze(c["title"]) in by_title}
+            if found == starts:
+                break
+            starts = found
+            page.evaluate(NUMBER_TOC, starts)
+        else:
+            raise SystemExit("contents page numbers did not settle after 4 passes")
+        headings = page.evaluate(
+            "() => [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')]"
+            ".map((h) => h.textContent.replace(/\u00b6/g, '').trim())")
         browser.close()
     server.shutdown()
+    final = fix_bookmark_titles(pdf, headings)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(final)
-    moved = {c["title"]: (starts.get(c["id"]), check.get(c["title"])) for c in chapters
-             if starts.get(c["id"]) != check.get(c["title"])}
-    if moved:
-        raise SystemExit(f"contents page numbers moved between passes: {moved}")
     report = {
         "pdf": str(out.relative_to(ROOT)),
         "pages": len(PdfReader(io.BytesIO(final)).pages),

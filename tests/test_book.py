@@ -32,7 +32,7 @@ def pdf():
     reader = PdfReader(io.BytesIO(PDF.read_bytes()))
     texts = [" ".join(page.extract_text().split()) for page in reader.pages]
     # Top-level bookmarks only: a chapter's title can also appear as a heading inside another page.
-    outline = {item.title.strip(): (0, reader.get_destination_page_number(item) + 1)
+    outline = {" ".join(item.title.split()): (0, reader.get_destination_page_number(item) + 1)
                for item in reader.outline if not isinstance(item, list)}
     return reader, texts, outline
 

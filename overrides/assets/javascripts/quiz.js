@@ -127,6 +127,8 @@
   }
 
   function init() {
+    // The print page (the PDF) keeps the static questions: there is nothing to click on paper.
+    if (document.getElementById("print-site-page")) return;
     document.querySelectorAll(".quiz-question").forEach(enhance);
   }
 
