@@ -41,7 +41,7 @@ install: $(STAMP)
 $(STAMP): .ci/.system-ok requirements.lock package-lock.json .ci/uv-requirements.txt
 	python3 -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r .ci/uv-requirements.txt
-	$(BIN)/uv pip sync --quiet --python $(PY) --require-hashes requirements.lock
+	$(BIN)/uv pip sync --quiet --python $(PY) --require-hashes --compile-bytecode requirements.lock
 	echo "$(CURDIR)/snippets" > "$(SITE_PACKAGES)/mlsguide-snippets.pth"
 	$(BIN)/npm ci --no-audit --no-fund --loglevel=error
 	touch $@
@@ -68,7 +68,7 @@ offline: $(STAMP)
 test: $(STAMP) .ci/.browser-ok
 	$(BIN)/mkdocs build --strict --clean
 	$(MAKE) --no-print-directory pdf offline
-	MLSGUIDE_SITE_DIR=site $(BIN)/pytest
+	MLSGUIDE_SITE_DIR=site $(BIN)/pytest -n auto --dist loadfile
 	$(MAKE) --no-print-directory lint
 
 lint: $(STAMP)

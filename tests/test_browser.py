@@ -211,9 +211,33 @@ def test_no_page_of_the_site_requests_anything_from_the_internet(browser, site_u
     context = browser.new_context()
     external = record_external_requests(context)
     page = context.new_page()
-    pages = sorted(p.relative_to(built_site()).as_posix() for p in built_site().rglob("index.html"))
+    pages = _built_pages()
     for path in pages:
         page.goto(site_url + path.removesuffix("index.html"), wait_until="networkidle")
     context.close()
     assert len(pages) >= 15
     assert external == [], f"requests that left the machine: {sorted(set(external))}"
+
+
+def _built_pages():
+    """Every page of the site. print_page/ is left out: it is the PDF's source, made of these same
+    pages, and checking its 1 MB of HTML again would double the time for nothing new."""
+    site = built_site()
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")
+                  if (p.name == "index.html" or p.name == "404.html")
+                  and not p.relative_to(site).as_posix().startswith("print_page/"))
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_page_meets_wcag_21_aa(browser, site_url, scheme):
+    """axe-core on every built page, in the light and the dark palette."""
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    found = []
+    expected = "slate" if scheme == "dark" else "default"
+    for path in _built_pages():
+        page.goto(site_url + path.removesuffix("index.html"), wait_until="load")
+        assert page.evaluate("document.body.dataset.mdColorScheme") == expected, path
+        found += [f"{path} ({scheme}): {v}" for v in axe_violations(page)]
+    context.close()
+    assert not found, "\n".join(found)

@@ -1,0 +1,310 @@
+"""Run Lighthouse 12 on a few pages of the built site, desktop and mobile, and check the scores.
+
+Input: the strict build in `site/`. It is served on 127.0.0.1 by a small static server that
+answers like GitHub Pages does (gzip for text types when the browser accepts it, a charset on text
+types, `Cache-Control: max-age=600`, a redirect from `/dir` to `/dir/`, the site's 404 page), so
+the transfer sizes Lighthouse sees are the ones readers get.
+
+Output: `build/lighthouse.json` (the scores per page and preset, and every accessibility, best
+practices or SEO audit that did not score 1, with its first failing items) and a table on stdout.
+
+Exit status: 1 when accessibility, best practices or SEO is below 1.00 on any page and preset
+(those audits are deterministic). Performance is compared with its targets (desktop >= 0.95,
+mobile >= 0.90) and reported as met or missed, but never fails the run: timings on a shared CI
+machine vary from run to run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import email.utils
+import gzip
+import json
+import mimetypes
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+NODE = ROOT / ".venv" / "bin" / "node"
+LIGHTHOUSE = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
+CHROMIUM = "/usr/bin/chromium"
+CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"]
+
+PAGES = ["/", "/1-data-engineering/1-2-data-ingestion/", "/reference/decision-tables/",
+         "/practice-exam/"]
+PRESETS = ["desktop", "mobile"]  # mobile is Lighthouse's default, so it needs no flag
+CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+STRICT = ["accessibility", "best-practices", "seo"]  # must be 1.00, or the run fails
+PERFORMANCE_TARGET = {"desktop": 0.95, "mobile": 0.90}  # recorded, never fails the run
+ITEMS_PER_AUDIT = 5
+
+# --- a static server that compresses like GitHub Pages ---------------------------------------
+
+TEXT_TYPES = {
+    ".html": "text/html", ".css": "text/css", ".js": "application/javascript",
+    ".mjs": "application/javascript", ".json": "application/json", ".map": "application/json",
+    ".svg": "image/svg+xml", ".xml": "application/xml", ".txt": "text/plain",
+}
+
+
+class GitHubPagesLikeHandler(BaseHTTPRequestHandler):
+    """GET and HEAD on a directory of static files, answered the way GitHub Pages answers."""
+
+    site: Path  # set on the subclass made by serve()
+    _gzipped: dict[Path, bytes] = {}  # compressed bodies, made once per file
+    _lock = threading.Lock()
+
+    def do_HEAD(self):
+        self.answer(send_body=False)
+
+    def do_GET(self):
+        self.answer(send_body=True)
+
+    def answer(self, send_body: bool):
+        url_path = urllib.parse.unquote(urllib.parse.urlsplit(self.path).path)
+        file = (self.site / url_path.lstrip("/")).resolve()
+        if not file.is_relative_to(self.site):
+            return self.send_file(self.site / "404.html", 404, send_body)
+        if file.is_dir():
+            if not url_path.endswith("/"):
+                self.send_response(301)
+                self.send_header("Location", url_path + "/")
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return None
+            file = file / "index.html"
+        if not file.is_file():
+            return self.send_file(self.site / "404.html", 404, send_body)
+        return self.send_file(file, 200, send_body)
+
+    def send_file(self, file: Path, status: int, send_body: bool):
+        suffix = file.suffix.lower()
+        if suffix in TEXT_TYPES:
+            content_type = f"{TEXT_TYPES[suffix]}; charset=utf-8"
+        else:
+            guessed, encoding = mimetypes.guess_type(file.name)
+            content_type = "application/gzip" if encoding == "gzip" else guessed or "application/octet-stream"
+        try:
+            body = file.read_bytes()
+        except FileNotFoundError:  # a site without 404.html
+            body, content_type = b"Not found\n", "text/plain; charset=utf-8"
+        compress = suffix in TEXT_TYPES and "gzip" in self.headers.get("Accept-Encoding", "")
+        if compress:
+            body = self.gzipped(file, body)
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        if compress:
+            self.send_header("Content-Encoding", "gzip")
+        if suffix in TEXT_TYPES:
+            self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=600")
+        if status == 200:
+            self.send_header("Last-Modified", email.utils.formatdate(file.stat().st_mtime, usegmt=True))
+        self.end_headers()
+        if send_body:
+            self.wfile.write(body)
+
+    def gzipped(self, file: Path, body: bytes) -> bytes:
+        with self._lock:
+            if file not in self._gzipped:
+                self._gzipped[file] = gzip.compress(body, compresslevel=6, mtime=0)
+            return self._gzipped[file]
+
+    def log_message(self, *args):
+        pass
+
+
+def serve(site: Path) -> ThreadingHTTPServer:
+    """Serve `site` on a free port of 127.0.0.1 from a daemon thread."""
+    handler = type("Handler", (GitHubPagesLikeHandler,), {"site": site.resolve(), "_gzipped": {}})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+# --- running Lighthouse and reading its report -----------------------------------------------
+
+def run_lighthouse(url: str, preset: str, workdir: Path) -> dict:
+    out = workdir / "report.json"
+    command = [str(NODE), str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
+               f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={' '.join(CHROME_FLAGS)}"]
+    if preset == "desktop":
+        command.append("--preset=desktop")
+    env = {**os.environ, "CHROME_PATH": CHROMIUM}
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
+    if done.returncode != 0 or not out.is_file():
+        raise RuntimeError(f"Lighthouse failed on {url} ({preset}), exit {done.returncode}:\n"
+                           f"{done.stderr.strip()[-2000:]}")
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+def describe_item(item: dict) -> str:
+    """One line for one row of an audit's details: the element, the URL, or the raw fields."""
+    node = item.get("node") if isinstance(item.get("node"), dict) else None
+    if node:
+        parts = [node.get("selector", ""), node.get("snippet", "")]
+        if node.get("explanation"):
+            parts.append(node["explanation"].replace("\n", " "))
+        return " | ".join(p for p in parts if p)[:500]
+    for key in ("url", "source", "description"):
+        value = item.get(key)
+        if isinstance(value, str):
+            return value[:500]
+        if isinstance(value, dict) and value.get("url"):
+            return f"{value['url']}:{value.get('line', '')}"[:500]
+    return json.dumps(item, sort_keys=True)[:500]
+
+
+def failing_audits(report: dict) -> list[dict]:
+    """Every audit of the strict categories with a score below 1 (not-applicable ones have none)."""
+    found = []
+    for category in STRICT:
+        for ref in report["categories"][category]["auditRefs"]:
+            audit = report["audits"][ref["id"]]
+            if audit.get("score") is None or audit["score"] >= 1:
+                continue
+            items = (audit.get("details") or {}).get("items") or []
+            found.append({
+                "category": category,
+                "id": audit["id"],
+                "title": audit["title"],
+                "score": audit["score"],
+                "weight": ref["weight"],
+                "display_value": audit.get("displayValue"),
+                "items": [describe_item(i) for i in items[:ITEMS_PER_AUDIT]],
+                "item_count": len(items),
+            })
+    return found
+
+
+def summarise(page: str, preset: str, report: dict, seconds: float) -> dict:
+    scores = {c: report["categories"][c]["score"] for c in CATEGORIES}
+    performance = scores["performance"]
+    target = PERFORMANCE_TARGET[preset]
+    metrics = report["audits"].get("metrics", {}).get("details", {}).get("items", [{}])[0]
+    return {
+        "page": page,
+        "preset": preset,
+        "url": report["finalDisplayedUrl"],
+        "browser": report["environment"]["hostUserAgent"],
+        "scores": scores,
+        "performance_target": target,
+        "performance_met": performance is not None and performance >= target,
+        "metrics_ms": {k: metrics.get(k) for k in ("firstContentfulPaint", "largestContentfulPaint",
+                                                   "totalBlockingTime", "speedIndex")},
+        "cumulative_layout_shift": metrics.get("cumulativeLayoutShift"),
+        "failing_audits": failing_audits(report),
+        "run_warnings": report.get("runWarnings", []),
+        "runtime_error": (report.get("runtimeError") or {}).get("message"),
+        "audit_errors": {a["id"]: a.get("errorMessage") for a in report["audits"].values()
+                         if a.get("scoreDisplayMode") == "error"},
+        "seconds": round(seconds, 1),
+    }
+
+
+def lighthouse_version() -> str:
+    package = json.loads((LIGHTHOUSE.parents[1] / "package.json").read_text(encoding="utf-8"))
+    return package["version"]
+
+
+# --- the run ---------------------------------------------------------------------------------
+
+def fmt(score) -> str:
+    return "  -- " if score is None else f"{score:.2f}"
+
+
+def print_table(results: list[dict]) -> None:
+    width = max(len(r["page"]) for r in results)
+    print(f"{'page':<{width}}  {'preset':<7}  perf  a11y  b.p.  seo   performance target")
+    for r in results:
+        s = r["scores"]
+        verdict = "met" if r["performance_met"] else "missed"
+        print(f"{r['page']:<{width}}  {r['preset']:<7}  {fmt(s['performance'])}  "
+              f"{fmt(s['accessibility'])}  {fmt(s['best-practices'])}  {fmt(s['seo'])}  "
+              f">= {r['performance_target']:.2f} {verdict}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", type=Path, default=ROOT / "site", help="the built site (default site/)")
+    parser.add_argument("--out", type=Path, default=ROOT / "build" / "lighthouse.json",
+                        help="where to write the JSON summary (default build/lighthouse.json)")
+    parser.add_argument("--pages", nargs="+", default=PAGES, metavar="PATH",
+                        help="site paths to audit (default: %(default)s)")
+    args = parser.parse_args()
+    if not (args.site / "index.html").is_file():
+        sys.exit(f"{args.site}/index.html is missing: run `make build` first")
+    for tool in (NODE, LIGHTHOUSE, Path(CHROMIUM)):
+        if not tool.exists():
+            sys.exit(f"{tool} is missing: run `make install`")
+
+    started = time.monotonic()
+    results, errors = [], []
+    with tempfile.TemporaryDirectory() as workdir:
+        # Audit a copy, so that a build during the run (`make serve`, another checkout's tests)
+        # cannot swap or delete pages under Lighthouse.
+        site = shutil.copytree(args.site, Path(workdir) / "site")
+        server = serve(site)
+        base = f"http://127.0.0.1:{server.server_address[1]}"
+        for page in args.pages:
+            path = page if page.startswith("/") else f"/{page}"
+            for preset in PRESETS:
+                print(f"lighthouse {preset:<7} {path}", file=sys.stderr, flush=True)
+                run_started = time.monotonic()
+                try:
+                    report = run_lighthouse(base + path, preset, Path(workdir))
+                except (RuntimeError, subprocess.TimeoutExpired) as error:
+                    errors.append(str(error))
+                    print(error, file=sys.stderr)
+                    continue
+                results.append(summarise(path, preset, report, time.monotonic() - run_started))
+        server.shutdown()
+
+    failures = []
+    for r in results:
+        low = [c for c in STRICT if r["scores"][c] is None or r["scores"][c] < 1]
+        if low:
+            audits = ", ".join(a["id"] for a in r["failing_audits"]) or "no failing audit listed"
+            failures.append(f"{r['page']} ({r['preset']}): {', '.join(low)} below 1.00; "
+                            f"failing audits: {audits}")
+
+    summary = {
+        "lighthouse": lighthouse_version(),
+        "server": "127.0.0.1, gzip for text types, Cache-Control: max-age=600 (like GitHub Pages)",
+        "chrome_flags": CHROME_FLAGS,
+        "performance_targets": PERFORMANCE_TARGET,
+        "seconds": round(time.monotonic() - started, 1),
+        "passed": not failures and not errors,
+        "failures": failures,
+        "errors": errors,
+        "results": results,
+    }
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
+
+    if results:
+        print_table(results)
+    for r in results:
+        for a in r["failing_audits"]:
+            print(f"  {r['page']} ({r['preset']}) {a['category']}: {a['id']} ({a['title']}), "
+                  f"score {a['score']}, weight {a['weight']}")
+            for item in a["items"]:
+                print(f"      {item}")
+    print(f"{summary['seconds']} s; summary in {args.out}")
+    for line in failures + errors:
+        print(f"FAIL {line}", file=sys.stderr)
+    return 0 if summary["passed"] else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

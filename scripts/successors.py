@@ -1,0 +1,444 @@
+"""Non-blocking check: build this site's mkdocs.yml with the two MkDocs successors.
+
+    python3 scripts/successors.py                 # both generators
+    python3 scripts/successors.py --only zensical # one of them
+
+MkDocs 1.x is unmaintained and Material for MkDocs is in maintenance mode, so this check shows early
+what a move would cost. For each generator it
+
+1. creates (or reuses) a virtual environment in `.cache/successors/<name>/venv` and installs
+   `scripts/successors-<name>.lock` into it with `pip install --require-hashes --no-deps` (each lock
+   is complete, so pip resolves nothing; its header is the `uv pip compile` command that made it);
+2. builds mkdocs.yml into `.cache/successors/<name>/site` with the environment the Makefile
+   exports and `snippets/` on PYTHONPATH;
+3. records the exit code, duration, warnings and errors (unique messages with counts), the plugins
+   and hooks the generator left out, the pages built and which of the guide's features survived.
+
+It writes `build/successors.json` and `build/successors.md`, prints the Markdown summary and exits
+0 whatever the generators did: only a bug in this script makes it fail.
+
+ProperDocs (the drop-in fork of MkDocs 1.6.1) builds in place with `--strict` and `--site-dir`.
+Zensical has no site-dir option, keeps a cache in `<project>/.cache/` and empties that folder on
+`--clean` (which would delete these virtual environments), so it builds a copy of the working tree
+(the files git tracks or would track, plus `.git` for page dates) in
+`.cache/successors/zensical/project/`, and the site is moved to `.cache/successors/zensical/site`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from collections import Counter
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CACHE = ROOT / ".cache" / "successors"
+OUT_JSON = ROOT / "build" / "successors.json"
+OUT_MD = ROOT / "build" / "successors.md"
+BUILD_TIMEOUT = 1800  # seconds; the MkDocs build takes about one minute here
+INSTALL_TIMEOUT = 1800
+
+# What the Makefile exports for every build.
+MAKEFILE_ENV = {
+    "NO_MKDOCS_2_WARNING": "1",
+    "DISABLE_MKDOCS_2_WARNING": "true",
+    "MLSGUIDE_OFFLINE": "1",
+    "PYTHONHASHSEED": "0",
+}
+
+GENERATORS = {
+    "properdocs": {"package": "properdocs", "in_place": True,
+                   "command": ["properdocs", "build", "--strict", "--clean", "-f", "mkdocs.yml", "-d", "{site}"]},
+    "zensical": {"package": "zensical", "in_place": False,
+                 "command": ["zensical", "build", "--strict", "--clean", "-f", "mkdocs.yml"]},
+}
+
+# Run with the generator's own Python in the build folder: its version, the plugins and hooks that
+# mkdocs.yml configures, and those the generator takes up (None: not known).
+PROBE = r"""
+import json, sys
+from importlib.metadata import version
+import yaml
+
+class Loader(yaml.SafeLoader):
+    pass
+
+Loader.add_multi_constructor("!", lambda loader, suffix, node: None)  # !ENV, !!python/name
+with open("mkdocs.yml", encoding="utf-8") as f:
+    config = yaml.load(f, Loader=Loader)
+plugins = [next(iter(p)) if isinstance(p, dict) else p for p in config.get("plugins") or []]
+result = {"version": version(sys.argv[1]), "plugins": plugins, "hooks": config.get("hooks") or [],
+          "taken_up": None}
+try:
+    if sys.argv[1] == "zensical":
+        from zensical.config import parse_config
+        taken = {name.replace("_", "-") for name in parse_config("mkdocs.yml")["plugins"]}
+        result["taken_up"] = [p for p in plugins if p.removeprefix("material/") in taken]
+    else:
+        from properdocs.config import load_config
+        loaded = load_config("mkdocs.yml")["plugins"]
+        names = {name.removeprefix("material/") for name in loaded}
+        result["taken_up"] = [p for p in plugins + result["hooks"] if p.removeprefix("material/") in names]
+except Exception as error:  # a probe that fails leaves taken_up unknown; the build still runs
+    result["probe_error"] = f"{type(error).__name__}: {error}"
+print(json.dumps(result))
+"""
+
+
+def run(cmd, cwd, env=None, timeout=None):
+    """Run a command; return (exit code or None on timeout, combined output, seconds)."""
+    start = time.monotonic()
+    try:
+        proc = subprocess.run(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                              text=True, errors="replace", timeout=timeout, check=False)
+        return proc.returncode, proc.stdout, time.monotonic() - start
+    except subprocess.TimeoutExpired as expired:
+        out = expired.output or ""
+        out = out.decode(errors="replace") if isinstance(out, bytes) else out
+        return None, out + f"\nERROR: timed out after {timeout} s\n", time.monotonic() - start
+    except OSError as error:
+        return 127, f"ERROR: {error}\n", time.monotonic() - start
+
+
+# ---------------------------------------------------------------------------------------------
+# Environment and build
+
+
+def ensure_venv(name: str, workdir: Path) -> dict:
+    """Create or reuse the generator's virtual environment; install its lock when it changed."""
+    lock = ROOT / "scripts" / f"successors-{name}.lock"
+    venv = workdir / "venv"
+    stamp = venv / ".successors-lock.sha256"
+    digest = hashlib.sha256(lock.read_bytes()).hexdigest()
+    python = venv / "bin" / "python"
+    if python.exists() and stamp.exists() and stamp.read_text().strip() == digest:
+        return {"ok": True, "reused": True, "seconds": 0.0, "lock": lock.relative_to(ROOT).as_posix()}
+    if venv.exists():
+        shutil.rmtree(venv)
+    code, out, secs = run([sys.executable, "-m", "venv", str(venv)], ROOT, timeout=INSTALL_TIMEOUT)
+    if code == 0:
+        code, out2, secs2 = run([str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+                                 "--require-hashes", "--no-deps", "-r", str(lock)], ROOT, timeout=INSTALL_TIMEOUT)
+        out, secs = out + out2, secs + secs2
+    if code == 0:
+        stamp.write_text(digest + "\n")
+    return {"ok": code == 0, "reused": False, "seconds": round(secs, 1),
+            "lock": lock.relative_to(ROOT).as_posix(), "output": tail(out) if code else ""}
+
+
+def stage_project(dest: Path) -> None:
+    """Copy the working tree (what git tracks or would track) and .git into dest."""
+    if dest.exists():
+        shutil.rmtree(dest)
+    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+                            cwd=ROOT, stdout=subprocess.PIPE, check=True).stdout.decode()
+    for rel in filter(None, listed.split("\0")):
+        src = ROOT / rel
+        if src.is_file():  # a tracked file deleted in the working tree is skipped
+            (dest / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, dest / rel)
+    shutil.copytree(ROOT / ".git", dest / ".git", ignore=shutil.ignore_patterns("*.lock"))
+    if (ROOT / "node_modules").is_dir():  # read by the vendor hook, if a generator runs hooks
+        (dest / "node_modules").symlink_to(ROOT / "node_modules")
+
+
+def build_env(venv: Path, project: Path) -> dict:
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONHOME", "PYTHONPATH", "VIRTUAL_ENV")}
+    env.update(MAKEFILE_ENV)
+    env["PYTHONPATH"] = str(project / "snippets")
+    env["VIRTUAL_ENV"] = str(venv)
+    env["PATH"] = f"{venv / 'bin'}{os.pathsep}{env.get('PATH', '')}"
+    return env
+
+
+def check_generator(name: str) -> dict:
+    spec = GENERATORS[name]
+    workdir = CACHE / name
+    workdir.mkdir(parents=True, exist_ok=True)
+    site = workdir / "site"
+    result = {"name": name, "version": None, "result": None, "exit_code": None, "seconds": None,
+              "warnings": [], "errors": [], "ignored": [], "pages": {}, "features": {},
+              "site": site.relative_to(ROOT).as_posix(), "log": (workdir / "build.log").relative_to(ROOT).as_posix()}
+
+    result["install"] = install = ensure_venv(name, workdir)
+    if not install["ok"]:
+        result["result"] = "install failed"
+        result["errors"] = [{"message": line, "count": 1, "where": []}
+                            for line in install["output"].splitlines()[-5:] if line.strip()]
+        return result
+    venv = workdir / "venv"
+
+    if spec["in_place"]:
+        project = ROOT
+    else:
+        project = workdir / "project"
+        stage_project(project)
+    env = build_env(venv, project)
+
+    code, out, _ = run([str(venv / "bin" / "python"), "-c", PROBE, spec["package"]], project, env, timeout=600)
+    probe = json.loads(out.strip().splitlines()[-1]) if code == 0 and out.strip() else {}
+    result["version"] = probe.get("version")
+    if probe.get("probe_error") or code != 0:
+        result["probe_error"] = probe.get("probe_error") or tail(out)
+
+    if site.exists():
+        shutil.rmtree(site)
+    cmd = [part.format(site=site) for part in spec["command"]]
+    result["command"] = " ".join(cmd)
+    code, out, secs = run(cmd, project, env, timeout=BUILD_TIMEOUT)
+    if not spec["in_place"] and (project / "site").is_dir():
+        shutil.move(project / "site", site)
+    (workdir / "build.log").write_text(out, encoding="utf-8")
+
+    result["exit_code"] = code
+    result["seconds"] = round(secs, 1)
+    replacements = {f"{project}/": "", f"{venv}/lib/python{sys.version_info.major}.{sys.version_info.minor}/": "<venv>/",
+                    f"{venv}/": "<venv>/", f"{ROOT}/": ""}
+    result["warnings"], result["errors"] = condense(out, replacements)
+    if probe.get("taken_up") is not None:
+        taken = set(probe["taken_up"])
+        result["ignored"] = [f"plugin {p}" for p in probe["plugins"] if p not in taken]
+        if name == "properdocs":
+            result["ignored"] += [f"hook {h}" for h in probe["hooks"] if h not in taken]
+    if site.is_dir():
+        result["pages"] = count_pages(site)
+        result["features"] = check_features(site)
+        hooks_ran = result["features"]["data shortcodes rendered"]["ok"]
+        if probe.get("hooks") and not hooks_ran and name != "properdocs":
+            result["ignored"] += [f"hook {h} (not run)" for h in probe["hooks"]]
+    result["result"] = "built" if code == 0 else ("timed out" if code is None else "build failed")
+    return result
+
+
+def tail(text: str, lines: int = 20) -> str:
+    return "\n".join(text.strip().splitlines()[-lines:])
+
+
+# ---------------------------------------------------------------------------------------------
+# Condensing the log: unique messages with counts
+
+
+ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+# MkDocs/ProperDocs "WARNING -  msg", Zensical "Warning: msg", click "Error: msg", Jupyter
+# "[IPKernelApp] WARNING | msg", markdown-exec's "markdown_exec: msg" (Zensical prints logged
+# messages bare), Python warnings "file.py:12: DeprecationWarning: msg".
+HEAD = re.compile(
+    r"^(?:(?P<a>WARNING|ERROR|CRITICAL)\s+-\s+(?P<ma>.*)"
+    r"|(?P<b>Warning|Error):\s+(?P<mb>.*)"
+    r"|\[\w+\]\s+(?P<c>WARNING|ERROR|CRITICAL)\s+\|\s+(?P<mc>.*)"
+    r"|(?P<md>markdown_exec:\s.*)"
+    r"|(?P<pw>\S+:\d+):\s+(?P<mw>\w*Warning:\s.*)"
+    r"|(?P<tb>Traceback \(most recent call last\):))$"
+)
+CONTINUATION = re.compile(r"^(?:$|\s|[╭│╰─]|Code block is:$|Output is:$)")
+EXCEPTION = re.compile(r"^\s*(?:[A-Za-z_][\w.]*\.)?[A-Z]\w*(?:Error|Exception|Exit|Interrupt)\b:?.*$")
+LOCATION = re.compile(r"╭─\[\s*(?P<loc>[^\]]+?)\s*\]|<code block: session (?P<session>[^;>]+)")
+
+
+def condense(text: str, replacements: dict[str, str]) -> tuple[list[dict], list[dict]]:
+    for old, new in replacements.items():
+        text = text.replace(old, new)
+    lines = [ANSI.sub("", line).rstrip() for line in text.splitlines()]
+    found = {"warning": Counter(), "error": Counter()}
+    where: dict[tuple[str, str], list[str]] = {}
+    i = 0
+    while i < len(lines):
+        m = HEAD.match(lines[i])
+        i += 1
+        if not m:
+            continue
+        details = []
+        while i < len(lines) and (CONTINUATION.match(lines[i]) or (m["tb"] and not EXCEPTION.match(lines[i]))):
+            details.append(lines[i])
+            i += 1
+        if m["tb"]:  # an uncaught exception: its last line is the message
+            level, message = "error", lines[i] if i < len(lines) else "Traceback"
+            i += 1
+        elif m["pw"]:
+            level, message = "warning", f"{m['mw']} ({m['pw']})"
+        else:
+            tag = m["a"] or m["b"] or m["c"] or "WARNING"
+            level = "warning" if tag.upper() == "WARNING" else "error"
+            message = m["ma"] or m["mb"] or m["mc"] or m["md"]
+            exceptions = [d.strip() for d in details if EXCEPTION.match(d)]
+            if exceptions:  # e.g. markdown-exec: the example's own exception
+                message = f"{message} -> {exceptions[-1]}"
+        key = (level, message[:400])
+        found[level][key[1]] += 1
+        for d in details:
+            loc = LOCATION.search(d)
+            if loc:
+                spot = loc["loc"] or f"session {loc['session']}"
+                if spot not in where.setdefault(key, []):
+                    where[key].append(spot)
+                break
+
+    def listing(level):
+        return [{"message": msg, "count": n, "where": where.get((level, msg), [])[:8]}
+                for msg, n in found[level].most_common()]
+
+    return listing("warning"), listing("error")
+
+
+# ---------------------------------------------------------------------------------------------
+# The built site: pages and features
+
+
+def page_paths(site: Path, source: Path) -> list[Path]:
+    """Where a docs/ file's page lands: `a/b/index.html` (directory URLs) or `a/b.html`."""
+    stem = source.with_suffix("")
+    if stem.name == "index":
+        return [site / stem.parent / "index.html"]
+    return [site / stem / "index.html", site / stem.with_suffix(".html")]
+
+
+def count_pages(site: Path) -> dict:
+    docs = ROOT / "docs"
+    sources = sorted(p.relative_to(docs) for p in docs.rglob("*")
+                     if p.suffix in (".md", ".py") and p.relative_to(docs).parts[0] != "data")
+    missing = [s.as_posix() for s in sources if not any(p.exists() for p in page_paths(site, s))]
+    html = [p for p in site.rglob("*.html") if p.name != "404.html"]
+    return {"html_files": len(html), "sources": len(sources), "missing": missing}
+
+
+def check_features(site: Path) -> dict:
+    html = {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8", errors="replace")
+            for p in site.rglob("*.html")}
+
+    def count(needle):
+        return sum(text.count(needle) for text in html.values())
+
+    def pages_with(needle):
+        return sorted(path for path, text in html.items() if needle in text)
+
+    def exists(*paths):
+        return any((site / p).exists() for p in paths)
+
+    features = {}
+
+    def feature(name, ok, detail):
+        features[name] = {"ok": bool(ok), "detail": detail}
+
+    tables = count('class="decision-table"')
+    feature("decision tables rendered", tables > 0, f"{tables} tables")
+    raw = sum(len(re.findall(r"<!--\s*(?:decision-tables?|services|blueprint|quiz|answer-key)\b", t))
+              for t in html.values())
+    feature("data shortcodes rendered", raw == 0 and tables > 0,
+            f"{raw} shortcodes left as HTML comments (the hooks render them)")
+    quizzes = count('class="quiz"')
+    feature("quiz markup present", quizzes > 0, f"{quizzes} quizzes, {count('class=\"quiz-question\"')} questions")
+    feature("practice-exam question bank", exists("assets/javascripts/question-bank.js"),
+            "assets/javascripts/question-bank.js (written by the questions hook)")
+    figures = count('<figure class="mlsguide-figure"><svg')
+    failed = pages_with("Traceback (most recent call last)")
+    feature("executed example output", figures > 0 and not failed,
+            f"{figures} generated figures; tracebacks in {len(failed)} page(s) {failed[:4] if failed else ''}".strip())
+    diagrams = count('class="mermaid"')
+    local_mermaid = exists("assets/vendor/mermaid/mermaid.min.js")
+    feature("mermaid diagrams", diagrams > 0 and local_mermaid,
+            f"{diagrams} diagrams; Mermaid served locally: {'yes' if local_mermaid else 'no (would load from a CDN)'}")
+    maths = count('class="arithmatex"')
+    local_katex = exists("assets/vendor/katex/katex.min.js")
+    feature("maths (KaTeX)", maths > 0 and local_katex,
+            f"{maths} formulas; KaTeX served locally: {'yes' if local_katex else 'no'}")
+    dated = pages_with("git-revision-date-localized-plugin")
+    feature("last-updated dates", dated, f"{len(dated)} of {len(html)} pages")
+    edit = pages_with("/edit/main/docs/")
+    feature("edit buttons", edit, f"{len(edit)} of {len(html)} pages")
+    index = next((p for p in ("search/search_index.json", "search.json") if (site / p).exists()), None)
+    feature("search index", index, index or "none")
+    notebooks = [s for s in (ROOT / "docs").rglob("*.py")]
+    rendered = [s for s in notebooks
+                if any(p.exists() and "jp-Notebook" in p.read_text(encoding="utf-8", errors="replace")
+                       for p in page_paths(site, s.relative_to(ROOT / "docs")))]
+    feature("notebook page", notebooks and len(rendered) == len(notebooks),
+            f"{len(rendered)} of {len(notebooks)} notebooks rendered as pages")
+    feature("print page", exists("print_page/index.html", "print_page.html"), "print_page/ (print-site plugin)")
+    api = count("doc doc-heading")
+    feature("API reference (mkdocstrings)", api > 0, f"{api} documented objects")
+    overrides = ROOT / "overrides"
+    leaked = sorted(p.relative_to(overrides).as_posix() for p in overrides.rglob("*")
+                    if p.suffix in (".py", ".tpl") and (site / p.relative_to(overrides)).exists())
+    feature("no override sources published", not leaked, ", ".join(leaked) or "none")
+    return features
+
+
+# ---------------------------------------------------------------------------------------------
+# Report
+
+
+def summary(report: dict) -> str:
+    gens = report["generators"]
+    out = ["# MkDocs successors: build check (non-blocking)", "",
+           f"{report['generated']} - `{report['command']}`. Each generator builds the unchanged "
+           "`mkdocs.yml`; nothing here fails CI.", "",
+           "| generator | version | result | exit | seconds | pages (HTML) | missing pages | warnings | errors |",
+           "|---|---|---|---|---|---|---|---|---|"]
+    for g in gens:
+        pages = g.get("pages") or {}
+        out.append(f"| {g['name']} | {g['version'] or '?'} | {g['result']} | {g['exit_code']} | {g['seconds']} | "
+                   f"{pages.get('html_files', '-')} | {', '.join(pages.get('missing', [])) or '-'} | "
+                   f"{sum(w['count'] for w in g['warnings'])} ({len(g['warnings'])} unique) | "
+                   f"{sum(e['count'] for e in g['errors'])} ({len(g['errors'])} unique) |")
+    names = [n for g in gens for n in g.get("features", {})]
+    if names:
+        out += ["", "## Features in the output", "",
+                "| feature | " + " | ".join(g["name"] for g in gens) + " |",
+                "|---|" + "---|" * len(gens)]
+        for name in dict.fromkeys(names):
+            cells = []
+            for g in gens:
+                f = g.get("features", {}).get(name)
+                cells.append("-" if f is None else f"{'yes' if f['ok'] else '**no**'}: {f['detail']}")
+            out.append(f"| {name} | " + " | ".join(cells) + " |")
+    for g in gens:
+        out += ["", f"## {g['name']} {g['version'] or ''}".rstrip(), "",
+                f"- command: `{g.get('command', '-')}` (log: `{g['log']}`, site: `{g['site']}`)",
+                f"- install: {'reused' if g['install'].get('reused') else 'installed'} from `{g['install']['lock']}`"
+                f"{'' if g['install']['ok'] else ' - FAILED'}",
+                f"- ignored: {', '.join(g['ignored']) or 'nothing'}"]
+        if g.get("probe_error"):
+            out.append(f"- probe failed: `{g['probe_error'].splitlines()[-1]}`")
+        for label in ("errors", "warnings"):
+            items = g[label]
+            if items:
+                out.append(f"- {label}:")
+                for item in items[:15]:
+                    where = f" [{', '.join(item['where'][:4])}]" if item["where"] else ""
+                    out.append(f"  - {item['count']}x `{item['message'][:300]}`{where}")
+                if len(items) > 15:
+                    out.append(f"  - ... {len(items) - 15} more in `build/successors.json`")
+    return "\n".join(out) + "\n"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--only", choices=sorted(GENERATORS), action="append",
+                        help="check only this generator (repeatable)")
+    args = parser.parse_args()
+    names = args.only or list(GENERATORS)
+    report = {"generated": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+              "command": "python3 scripts/successors.py" + "".join(f" --only {n}" for n in args.only or []),
+              "environment": MAKEFILE_ENV | {"PYTHONPATH": "snippets"},
+              "generators": []}
+    for name in names:
+        print(f"successors: {name} ...", file=sys.stderr, flush=True)
+        report["generators"].append(check_generator(name))
+    OUT_JSON.parent.mkdir(parents=True, exist_ok=True)
+    OUT_JSON.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    text = summary(report)
+    OUT_MD.write_text(text, encoding="utf-8")
+    print(text)
+    return 0  # non-blocking: what the generators did is in the report, not in the exit code
+
+
+if __name__ == "__main__":
+    sys.exit(main())
