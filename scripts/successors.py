@@ -62,7 +62,8 @@ GENERATORS = {
 }
 
 # Run with the generator's own Python in the build folder: its version, the plugins and hooks that
-# mkdocs.yml configures, and those the generator takes up (None: not known).
+# mkdocs.yml configures, and those the generator takes up (None: not known). Private API, so any
+# failure only leaves "ignored" to the evidence in the built site.
 PROBE = r"""
 import json, sys
 from importlib.metadata import version
@@ -76,18 +77,18 @@ with open("mkdocs.yml", encoding="utf-8") as f:
     config = yaml.load(f, Loader=Loader)
 plugins = [next(iter(p)) if isinstance(p, dict) else p for p in config.get("plugins") or []]
 result = {"version": version(sys.argv[1]), "plugins": plugins, "hooks": config.get("hooks") or [],
-          "taken_up": None}
+          "plugins_taken_up": None, "hooks_taken_up": None}
 try:
-    if sys.argv[1] == "zensical":
+    if sys.argv[1] == "zensical":  # its own reading of mkdocs.yml keeps only what it implements
         from zensical.config import parse_config
         taken = {name.replace("_", "-") for name in parse_config("mkdocs.yml")["plugins"]}
-        result["taken_up"] = [p for p in plugins if p.removeprefix("material/") in taken]
-    else:
+        result["plugins_taken_up"] = [p for p in plugins if p.removeprefix("material/") in taken]
+    else:  # ProperDocs loads plugins and hooks as MkDocs does (this imports the hooks)
         from properdocs.config import load_config
-        loaded = load_config("mkdocs.yml")["plugins"]
-        names = {name.removeprefix("material/") for name in loaded}
-        result["taken_up"] = [p for p in plugins + result["hooks"] if p.removeprefix("material/") in names]
-except Exception as error:  # a probe that fails leaves taken_up unknown; the build still runs
+        taken = {name.removeprefix("material/") for name in load_config("mkdocs.yml")["plugins"]}
+        result["plugins_taken_up"] = [p for p in plugins if p.removeprefix("material/") in taken]
+        result["hooks_taken_up"] = [h for h in result["hooks"] if h in taken]
+except Exception as error:  # a failed probe leaves these unknown; the build still runs
     result["probe_error"] = f"{type(error).__name__}: {error}"
 print(json.dumps(result))
 """
@@ -176,18 +177,20 @@ def check_generator(name: str) -> dict:
         return result
     venv = workdir / "venv"
 
-    if spec["in_place"]:
-        project = ROOT
-    else:
-        project = workdir / "project"
-        stage_project(project)
+    project = ROOT if spec["in_place"] else workdir / "project"
+    if not spec["in_place"]:
+        try:
+            stage_project(project)
+        except (OSError, subprocess.CalledProcessError) as error:
+            result["result"] = "build failed"
+            result["errors"] = [{"message": f"could not copy the working tree: {error}", "count": 1, "where": []}]
+            return result
     env = build_env(venv, project)
 
-    code, out, _ = run([str(venv / "bin" / "python"), "-c", PROBE, spec["package"]], project, env, timeout=600)
-    probe = json.loads(out.strip().splitlines()[-1]) if code == 0 and out.strip() else {}
+    probe = run_probe(venv, project, env, spec["package"])
     result["version"] = probe.get("version")
-    if probe.get("probe_error") or code != 0:
-        result["probe_error"] = probe.get("probe_error") or tail(out)
+    if probe.get("probe_error"):
+        result["probe_error"] = probe["probe_error"]
 
     if site.exists():
         shutil.rmtree(site)
@@ -197,25 +200,39 @@ def check_generator(name: str) -> dict:
     if not spec["in_place"] and (project / "site").is_dir():
         shutil.move(project / "site", site)
     (workdir / "build.log").write_text(out, encoding="utf-8")
-
     result["exit_code"] = code
     result["seconds"] = round(secs, 1)
-    replacements = {f"{project}/": "", f"{venv}/lib/python{sys.version_info.major}.{sys.version_info.minor}/": "<venv>/",
-                    f"{venv}/": "<venv>/", f"{ROOT}/": ""}
-    result["warnings"], result["errors"] = condense(out, replacements)
-    if probe.get("taken_up") is not None:
-        taken = set(probe["taken_up"])
-        result["ignored"] = [f"plugin {p}" for p in probe["plugins"] if p not in taken]
-        if name == "properdocs":
-            result["ignored"] += [f"hook {h}" for h in probe["hooks"] if h not in taken]
+    result["result"] = "built" if code == 0 else ("timed out" if code is None else "build failed")
+    short = {f"{project}/": "", f"{venv}/lib/python{sys.version_info.major}.{sys.version_info.minor}/": "<venv>/",
+             f"{venv}/": "<venv>/", f"{ROOT}/": ""}
+    result["warnings"], result["errors"] = condense(out, short)
+
     if site.is_dir():
         result["pages"] = count_pages(site)
         result["features"] = check_features(site)
-        hooks_ran = result["features"]["data shortcodes rendered"]["ok"]
-        if probe.get("hooks") and not hooks_ran and name != "properdocs":
-            result["ignored"] += [f"hook {h} (not run)" for h in probe["hooks"]]
-    result["result"] = "built" if code == 0 else ("timed out" if code is None else "build failed")
+    result["ignored"] = ignored(probe, result["features"])
     return result
+
+
+def run_probe(venv: Path, project: Path, env: dict, package: str) -> dict:
+    code, out, _ = run([str(venv / "bin" / "python"), "-c", PROBE, package], project, env, timeout=600)
+    try:
+        return json.loads(out.strip().splitlines()[-1])
+    except (IndexError, ValueError):
+        return {"probe_error": f"exit {code}: {tail(out, 5)}"}
+
+
+def ignored(probe: dict, features: dict) -> list[str]:
+    """Configured plugins and hooks that the generator leaves out."""
+    left_out = []
+    if probe.get("plugins_taken_up") is not None:
+        left_out += [f"plugin {p}" for p in probe["plugins"] if p not in probe["plugins_taken_up"]]
+    if probe.get("hooks_taken_up") is not None:
+        left_out += [f"hook {h}" for h in probe["hooks"] if h not in probe["hooks_taken_up"]]
+    elif probe.get("hooks") and features and not features["data shortcodes rendered"]["ok"]:
+        # Not known from the generator's configuration; the hooks' output is missing from the site.
+        left_out += [f"hook {h} (not run)" for h in probe["hooks"]]
+    return left_out
 
 
 def tail(text: str, lines: int = 20) -> str:
@@ -236,6 +253,7 @@ HEAD = re.compile(
     r"|\[\w+\]\s+(?P<c>WARNING|ERROR|CRITICAL)\s+\|\s+(?P<mc>.*)"
     r"|(?P<md>markdown_exec:\s.*)"
     r"|(?P<pw>\S+:\d+):\s+(?P<mw>\w*Warning:\s.*)"
+    r"|(?P<ab>Aborted with .*)"
     r"|(?P<tb>Traceback \(most recent call last\):))$"
 )
 CONTINUATION = re.compile(r"^(?:$|\s|[╭│╰─]|Code block is:$|Output is:$)")
@@ -256,7 +274,7 @@ def condense(text: str, replacements: dict[str, str]) -> tuple[list[dict], list[
         if not m:
             continue
         details = []
-        while i < len(lines) and (CONTINUATION.match(lines[i]) or (m["tb"] and not EXCEPTION.match(lines[i]))):
+        while i < len(lines) and CONTINUATION.match(lines[i]):
             details.append(lines[i])
             i += 1
         if m["tb"]:  # an uncaught exception: its last line is the message
@@ -265,9 +283,9 @@ def condense(text: str, replacements: dict[str, str]) -> tuple[list[dict], list[
         elif m["pw"]:
             level, message = "warning", f"{m['mw']} ({m['pw']})"
         else:
-            tag = m["a"] or m["b"] or m["c"] or "WARNING"
+            tag = m["a"] or m["b"] or m["c"] or ("ERROR" if m["ab"] else "WARNING")
             level = "warning" if tag.upper() == "WARNING" else "error"
-            message = m["ma"] or m["mb"] or m["mc"] or m["md"]
+            message = m["ma"] or m["mb"] or m["mc"] or m["md"] or m["ab"]
             exceptions = [d.strip() for d in details if EXCEPTION.match(d)]
             if exceptions:  # e.g. markdown-exec: the example's own exception
                 message = f"{message} -> {exceptions[-1]}"
@@ -333,14 +351,14 @@ def check_features(site: Path) -> dict:
               for t in html.values())
     feature("data shortcodes rendered", raw == 0 and tables > 0,
             f"{raw} shortcodes left as HTML comments (the hooks render them)")
-    quizzes = count('class="quiz"')
-    feature("quiz markup present", quizzes > 0, f"{quizzes} quizzes, {count('class=\"quiz-question\"')} questions")
+    quizzes, questions = count('class="quiz"'), count('class="quiz-question"')
+    feature("quiz markup present", quizzes > 0, f"{quizzes} quizzes, {questions} questions")
     feature("practice-exam question bank", exists("assets/javascripts/question-bank.js"),
             "assets/javascripts/question-bank.js (written by the questions hook)")
     figures = count('<figure class="mlsguide-figure"><svg')
     failed = pages_with("Traceback (most recent call last)")
     feature("executed example output", figures > 0 and not failed,
-            f"{figures} generated figures; tracebacks in {len(failed)} page(s) {failed[:4] if failed else ''}".strip())
+            f"{figures} generated figures; tracebacks in {len(failed)} page(s) {', '.join(failed)}".strip())
     diagrams = count('class="mermaid"')
     local_mermaid = exists("assets/vendor/mermaid/mermaid.min.js")
     feature("mermaid diagrams", diagrams > 0 and local_mermaid,

@@ -4,12 +4,15 @@ The built site is served on loopback. Expected scores are computed here, indepen
 page's JavaScript, from the question bank the build wrote.
 """
 
+import gzip
+import json
 import re
+from urllib.parse import urlparse
 
 import pytest
 
-from tests.browser import axe_violations, record_external_requests
-from tests.guide import built_site
+from tests.browser import SITE_PATH, axe_violations, record_external_requests
+from tests.guide import ROOT, built_site
 
 pytestmark = pytest.mark.browser
 
@@ -241,3 +244,48 @@ def test_every_page_meets_wcag_21_aa(browser, site_url, scheme):
         found += [f"{path} ({scheme}): {v}" for v in axe_violations(page)]
     context.close()
     assert not found, "\n".join(found)
+
+
+TEXT_TYPES = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map")
+BUDGET = 400_000
+BUDGET_WITH_DIAGRAM = 1_200_000
+
+
+def _transfer_size(path):
+    """What GitHub Pages would send: text compressed with gzip, everything else as it is."""
+    data = path.read_bytes()
+    return len(gzip.compress(data, compresslevel=6)) if path.suffix in TEXT_TYPES else len(data)
+
+
+def test_page_weight_budget(browser, site_url):
+    """Every page's total transfer (HTML, CSS, JS, images, fonts, search index), compressed as
+    GitHub Pages compresses it. The weights are also written to build/page-weights.json."""
+    site = built_site()
+    page = browser.new_page()
+    loaded: set[str] = set()
+    page.on("requestfinished", lambda request: loaded.add(request.url))
+    over, weights = [], {}
+    for path in _built_pages():
+        loaded.clear()
+        page.goto(site_url + path.removesuffix("index.html"), wait_until="networkidle")
+        files = {}
+        for url in loaded:
+            rel = urlparse(url).path.removeprefix(SITE_PATH)
+            target = site / rel
+            if rel == "" or target.is_dir():
+                target = target / "index.html"
+            if target.is_file():
+                files[target.relative_to(site).as_posix()] = _transfer_size(target)
+        total = sum(files.values())
+        weights[path] = total
+        html = (site / path).read_text(encoding="utf-8")
+        budget = BUDGET_WITH_DIAGRAM if 'class="mermaid"' in html else BUDGET
+        if total > budget:
+            heaviest = sorted(files.items(), key=lambda kv: -kv[1])[:4]
+            over.append(f"{path}: {total / 1000:.0f} KB > {budget / 1000:.0f} KB; heaviest: "
+                        + ", ".join(f"{name} {size / 1000:.0f} KB" for name, size in heaviest))
+    page.close()
+    report = ROOT / "build" / "page-weights.json"
+    report.parent.mkdir(exist_ok=True)
+    report.write_text(json.dumps(weights, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    assert not over, "\n".join(over)

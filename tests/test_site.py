@@ -177,3 +177,65 @@ def test_markdown_exec_sessions_are_unique_to_a_page():
                 f"session {name!r} used by {owners.get(name)} and {page.relative_to(ROOT)}"
             )
             owners[name] = page.relative_to(ROOT)
+
+
+class LinkParser(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        for key in ("id", "name"):
+            if a.get(key):
+                self.ids.add(a[key])
+        if tag == "a" and a.get("href"):
+            self.links.append(a["href"])
+        elif tag in ("img", "script", "source") and a.get("src"):
+            self.links.append(a["src"])
+        elif tag == "link" and a.get("href"):
+            self.links.append(a["href"])
+
+
+def test_every_internal_link_and_anchor_resolves():
+    """Every page, the notebook and print pages included: local links lead to a file, and a
+    #fragment to an element with that id. External links are listed in build/external-links.txt
+    for the scheduled online check; they are not fetched here."""
+    from urllib.parse import unquote, urljoin, urlparse
+
+    from tests.browser import SITE_PATH
+
+    site = built_site()
+    parsed = {}
+    for html in site.rglob("*.html"):
+        parser = LinkParser()
+        parser.feed(html.read_text(encoding="utf-8"))
+        parsed[html] = parser
+    broken, external, checked = [], {}, 0
+    for html, parser in parsed.items():
+        base = "http://site" + SITE_PATH + html.relative_to(site).as_posix()
+        for link in parser.links:
+            url = urlparse(urljoin(base, link))
+            if url.scheme in ("mailto", "javascript", "data"):
+                continue
+            if url.netloc != "site":
+                external.setdefault(f"{url.scheme}://{url.netloc}{url.path}", html.relative_to(site))
+                continue
+            checked += 1
+            rel = unquote(url.path).removeprefix(SITE_PATH)
+            target = site / rel
+            if rel == "" or target.is_dir():
+                target = target / "index.html"
+            where = f"{html.relative_to(site)}: {link}"
+            if not target.is_file():
+                broken.append(f"{where} (no file {target.relative_to(site)})")
+            elif url.fragment and target.suffix == ".html":
+                ids = parsed[target].ids if target in parsed else set()
+                if unquote(url.fragment) not in ids:
+                    broken.append(f"{where} (no #{url.fragment} in {target.relative_to(site)})")
+    report = ROOT / "build" / "external-links.txt"
+    report.parent.mkdir(exist_ok=True)
+    report.write_text("".join(f"{u}\t{p}\n" for u, p in sorted(external.items())), encoding="utf-8")
+    assert checked > 500
+    assert not broken, f"{len(broken)} broken links:\n" + "\n".join(broken[:40])

@@ -3,11 +3,14 @@
 markdown-exec executes the `exec="on"` fences while pages are converted. This hook prepares that
 process once (network blocked except loopback, figures printed inline, a non-interactive matplotlib
 backend) and gives every page a fresh, empty emulated AWS account and freshly seeded random
-generators, so a page's output does not depend on the pages built before it.
+generators, so a page's output does not depend on the pages built before it. It also resolves the
+links in notebook pages, which mkdocs-jupyter leaves untouched.
 """
 
 import os
+import posixpath
 import random
+import re
 
 os.environ["MLSGUIDE_OFFLINE"] = "1"  # importing mlsguide now blocks the network
 os.environ["MLSGUIDE_FIGURES"] = "inline"
@@ -18,8 +21,12 @@ import mlsguide  # noqa: E402
 import numpy as np  # noqa: E402
 from mlsguide import aws  # noqa: E402
 
+from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.plugins import event_priority  # noqa: E402
+
 # Not through MPLBACKEND: notebook kernels inherit the environment and must keep inline figures.
 matplotlib.use("Agg")
+MD_LINK = re.compile(r'href="(?P<target>[^"#]+\.md)(?P<anchor>#[^"]*)?"')
 
 
 def on_page_markdown(markdown, page, **kwargs):
@@ -32,3 +39,23 @@ def on_page_markdown(markdown, page, **kwargs):
 
 def on_shutdown(**kwargs):
     aws.deactivate()
+
+
+@event_priority(100)  # before print-site copies the page into the print page
+def on_page_content(html, page, files, **kwargs):
+    """Notebook pages: mkdocs-jupyter leaves Markdown links to other pages as `*.md`; point them at
+    the pages MkDocs built, as it does for every Markdown page (and fail on a link to nothing)."""
+    if not page.file.src_uri.endswith(".py"):
+        return html
+
+    def rewrite(m):
+        target, anchor = m["target"], m["anchor"] or ""
+        if "://" in target:
+            return m.group(0)
+        src = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), target))
+        linked = files.get_file_from_path(src)
+        if linked is None:
+            raise PluginError(f"docs/{page.file.src_uri}: link to {target}, which is not a page")
+        return f'href="{linked.url_relative_to(page.file)}{anchor}"'
+
+    return MD_LINK.sub(rewrite, html)

@@ -146,11 +146,13 @@ def _letters(keys) -> str:
 
 def render_quiz(task: str, questions: list[dict], page: str) -> str:
     """Markdown (with md_in_html blocks) for a chapter's quiz; links stay Markdown so MkDocs checks them."""
-    out = [f'<div class="quiz" data-task="{task}" markdown="block">', ""]
+    # A list of questions; each question is an <li> so that its id survives into the print page
+    # (mkdocs-print-site-plugin makes ids unique per page only on headings and list items).
+    out = [f'<ol class="quiz" data-task="{task}" markdown="block">', ""]
     for n, q in enumerate(questions, start=1):
         link = _rel_link(page, q["link"].partition("#")[0]) + "#" + q["link"].partition("#")[2]
         out += [
-            f'<div class="quiz-question" id="{q["id"]}" data-kind="{q["kind"]}" '
+            f'<li class="quiz-question" id="{q["id"]}" data-kind="{q["kind"]}" '
             f'data-answer="{" ".join(q["answer"])}" markdown="block">',
             "",
             f'<p class="quiz-number">Question {n} <span class="quiz-kind">{_choose_line(q)}</span></p>',
@@ -178,8 +180,8 @@ def render_quiz(task: str, questions: list[dict], page: str) -> str:
             verdict = "Correct" if key in q["answer"] else "Incorrect"
             out.append(f"- **{key.upper()} — {verdict}.** {' '.join(why.split())}")
         out += ["", f"Review: [the section of this guide that teaches it]({link}).", "",
-                "</details>", "", "</div>", ""]
-    out += ["</div>", ""]
+                "</details>", "", "</li>", ""]
+    out += ["</ol>", ""]
     return "\n".join(out)
 
 
