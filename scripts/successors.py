@@ -55,10 +55,16 @@ MAKEFILE_ENV = {
 }
 
 GENERATORS = {
-    "properdocs": {"package": "properdocs", "in_place": True,
-                   "command": ["properdocs", "build", "--strict", "--clean", "-f", "mkdocs.yml", "-d", "{site}"]},
-    "zensical": {"package": "zensical", "in_place": False,
-                 "command": ["zensical", "build", "--strict", "--clean", "-f", "mkdocs.yml"]},
+    "properdocs": {
+        "package": "properdocs",
+        "in_place": True,
+        "command": ["properdocs", "build", "--strict", "--clean", "-f", "mkdocs.yml", "-d", "{site}"],
+    },
+    "zensical": {
+        "package": "zensical",
+        "in_place": False,  # see the module docstring: it builds a copy of the working tree
+        "command": ["zensical", "build", "--strict", "--clean", "-f", "mkdocs.yml"],
+    },
 }
 
 # Run with the generator's own Python in the build folder: its version, the plugins and hooks that
@@ -72,7 +78,8 @@ import yaml
 class Loader(yaml.SafeLoader):
     pass
 
-Loader.add_multi_constructor("!", lambda loader, suffix, node: None)  # !ENV, !!python/name
+for prefix in ("!", "tag:yaml.org,2002:python/"):  # !ENV [...], !!python/name:...
+    Loader.add_multi_constructor(prefix, lambda loader, suffix, node: None)
 with open("mkdocs.yml", encoding="utf-8") as f:
     config = yaml.load(f, Loader=Loader)
 plugins = [next(iter(p)) if isinstance(p, dict) else p for p in config.get("plugins") or []]
@@ -84,6 +91,7 @@ try:
         taken = {name.replace("_", "-") for name in parse_config("mkdocs.yml")["plugins"]}
         result["plugins_taken_up"] = [p for p in plugins if p.removeprefix("material/") in taken]
     else:  # ProperDocs loads plugins and hooks as MkDocs does (this imports the hooks)
+        import properdocs.replacement  # as the CLI does: `import mkdocs...` now finds properdocs
         from properdocs.config import load_config
         taken = {name.removeprefix("material/") for name in load_config("mkdocs.yml")["plugins"]}
         result["plugins_taken_up"] = [p for p in plugins if p.removeprefix("material/") in taken]
@@ -126,8 +134,9 @@ def ensure_venv(name: str, workdir: Path) -> dict:
         shutil.rmtree(venv)
     code, out, secs = run([sys.executable, "-m", "venv", str(venv)], ROOT, timeout=INSTALL_TIMEOUT)
     if code == 0:
-        code, out2, secs2 = run([str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-                                 "--require-hashes", "--no-deps", "-r", str(lock)], ROOT, timeout=INSTALL_TIMEOUT)
+        pip = [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+               "--require-hashes", "--no-deps", "-r", str(lock)]
+        code, out2, secs2 = run(pip, ROOT, timeout=INSTALL_TIMEOUT)
         out, secs = out + out2, secs + secs2
     if code == 0:
         stamp.write_text(digest + "\n")
@@ -167,7 +176,8 @@ def check_generator(name: str) -> dict:
     site = workdir / "site"
     result = {"name": name, "version": None, "result": None, "exit_code": None, "seconds": None,
               "warnings": [], "errors": [], "ignored": [], "pages": {}, "features": {},
-              "site": site.relative_to(ROOT).as_posix(), "log": (workdir / "build.log").relative_to(ROOT).as_posix()}
+              "site": site.relative_to(ROOT).as_posix(),
+              "log": (workdir / "build.log").relative_to(ROOT).as_posix()}
 
     result["install"] = install = ensure_venv(name, workdir)
     if not install["ok"]:
@@ -183,7 +193,8 @@ def check_generator(name: str) -> dict:
             stage_project(project)
         except (OSError, subprocess.CalledProcessError) as error:
             result["result"] = "build failed"
-            result["errors"] = [{"message": f"could not copy the working tree: {error}", "count": 1, "where": []}]
+            message = f"could not copy the working tree: {error}"
+            result["errors"] = [{"message": message, "count": 1, "where": []}]
             return result
     env = build_env(venv, project)
 
@@ -203,8 +214,7 @@ def check_generator(name: str) -> dict:
     result["exit_code"] = code
     result["seconds"] = round(secs, 1)
     result["result"] = "built" if code == 0 else ("timed out" if code is None else "build failed")
-    short = {f"{project}/": "", f"{venv}/lib/python{sys.version_info.major}.{sys.version_info.minor}/": "<venv>/",
-             f"{venv}/": "<venv>/", f"{ROOT}/": ""}
+    short = {f"{project}/": "", f"{venv}/": "<venv>/", f"{ROOT}/": ""}  # shorter paths in messages
     result["warnings"], result["errors"] = condense(out, short)
 
     if site.is_dir():
@@ -328,8 +338,11 @@ def count_pages(site: Path) -> dict:
 
 
 def check_features(site: Path) -> dict:
+    """What survived, counted over the site's pages (not the 404 page, not the print page, which
+    repeats every chapter)."""
     html = {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8", errors="replace")
-            for p in site.rglob("*.html")}
+            for p in site.rglob("*.html")
+            if p.name != "404.html" and not p.relative_to(site).as_posix().startswith("print_page")}
 
     def count(needle):
         return sum(text.count(needle) for text in html.values())
@@ -356,13 +369,14 @@ def check_features(site: Path) -> dict:
     feature("practice-exam question bank", exists("assets/javascripts/question-bank.js"),
             "assets/javascripts/question-bank.js (written by the questions hook)")
     figures = count('<figure class="mlsguide-figure"><svg')
-    failed = pages_with("Traceback (most recent call last)")
+    failed = sorted(path for path, text in html.items()  # outputs are highlighted: drop the tags
+                    if "Traceback (most recent call last)" in re.sub(r"<[^>]+>", "", text))
     feature("executed example output", figures > 0 and not failed,
             f"{figures} generated figures; tracebacks in {len(failed)} page(s) {', '.join(failed)}".strip())
     diagrams = count('class="mermaid"')
     local_mermaid = exists("assets/vendor/mermaid/mermaid.min.js")
     feature("mermaid diagrams", diagrams > 0 and local_mermaid,
-            f"{diagrams} diagrams; Mermaid served locally: {'yes' if local_mermaid else 'no (would load from a CDN)'}")
+            f"{diagrams} diagrams; Mermaid served locally: {'yes' if local_mermaid else 'no (CDN)'}")
     maths = count('class="arithmatex"')
     local_katex = exists("assets/vendor/katex/katex.min.js")
     feature("maths (KaTeX)", maths > 0 and local_katex,
@@ -379,13 +393,14 @@ def check_features(site: Path) -> dict:
                        for p in page_paths(site, s.relative_to(ROOT / "docs")))]
     feature("notebook page", notebooks and len(rendered) == len(notebooks),
             f"{len(rendered)} of {len(notebooks)} notebooks rendered as pages")
-    feature("print page", exists("print_page/index.html", "print_page.html"), "print_page/ (print-site plugin)")
+    feature("print page", exists("print_page/index.html", "print_page.html"),
+            "print_page/ (print-site plugin)")
     api = count("doc doc-heading")
     feature("API reference (mkdocstrings)", api > 0, f"{api} documented objects")
     overrides = ROOT / "overrides"
-    leaked = sorted(p.relative_to(overrides).as_posix() for p in overrides.rglob("*")
-                    if p.suffix in (".py", ".tpl") and (site / p.relative_to(overrides)).exists())
-    feature("no override sources published", not leaked, ", ".join(leaked) or "none")
+    leaked = sorted(p.relative_to(overrides).as_posix() for p in overrides.rglob("*.py")
+                    if (site / p.relative_to(overrides)).exists())
+    feature("hook sources not published", not leaked, ", ".join(leaked) or "none in the site")
     return features
 
 
@@ -398,12 +413,13 @@ def summary(report: dict) -> str:
     out = ["# MkDocs successors: build check (non-blocking)", "",
            f"{report['generated']} - `{report['command']}`. Each generator builds the unchanged "
            "`mkdocs.yml`; nothing here fails CI.", "",
-           "| generator | version | result | exit | seconds | pages (HTML) | missing pages | warnings | errors |",
+           "| generator | version | result | exit | seconds | HTML files | missing | warnings | errors |",
            "|---|---|---|---|---|---|---|---|---|"]
     for g in gens:
         pages = g.get("pages") or {}
-        out.append(f"| {g['name']} | {g['version'] or '?'} | {g['result']} | {g['exit_code']} | {g['seconds']} | "
-                   f"{pages.get('html_files', '-')} | {', '.join(pages.get('missing', [])) or '-'} | "
+        out.append(f"| {g['name']} | {g['version'] or '?'} | {g['result']} | {g['exit_code']} "
+                   f"| {g['seconds']} | {pages.get('html_files', '-')} "
+                   f"| {', '.join(pages.get('missing', [])) or '-'} | "
                    f"{sum(w['count'] for w in g['warnings'])} ({len(g['warnings'])} unique) | "
                    f"{sum(e['count'] for e in g['errors'])} ({len(g['errors'])} unique) |")
     names = [n for g in gens for n in g.get("features", {})]
@@ -420,8 +436,8 @@ def summary(report: dict) -> str:
     for g in gens:
         out += ["", f"## {g['name']} {g['version'] or ''}".rstrip(), "",
                 f"- command: `{g.get('command', '-')}` (log: `{g['log']}`, site: `{g['site']}`)",
-                f"- install: {'reused' if g['install'].get('reused') else 'installed'} from `{g['install']['lock']}`"
-                f"{'' if g['install']['ok'] else ' - FAILED'}",
+                f"- install: {'reused' if g['install'].get('reused') else 'installed'} "
+                f"from `{g['install']['lock']}`{'' if g['install']['ok'] else ' - FAILED'}",
                 f"- ignored: {', '.join(g['ignored']) or 'nothing'}"]
         if g.get("probe_error"):
             out.append(f"- probe failed: `{g['probe_error'].splitlines()[-1]}`")

@@ -19,10 +19,9 @@ os.environ["MLSGUIDE_LIVE_AWS"] = "0"  # builds never touch a real account
 import matplotlib  # noqa: E402
 import mlsguide  # noqa: E402
 import numpy as np  # noqa: E402
-from mlsguide import aws  # noqa: E402
-
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
+from mlsguide import aws  # noqa: E402
 
 # Not through MPLBACKEND: notebook kernels inherit the environment and must keep inline figures.
 matplotlib.use("Agg")

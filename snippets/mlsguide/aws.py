@@ -38,7 +38,7 @@ def activate(reset: bool = True) -> str:
     for name in ("AWS_PROFILE", "AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN"):
         os.environ.pop(name, None)
     os.environ["AWS_ACCESS_KEY_ID"] = "testing"
-    os.environ["AWS_SECRET_ACCESS_KEY"] = "testing"
+    os.environ["AWS_SECRET_ACCESS_KEY"] = "testing"  # pragma: allowlist secret (emulator only)
     os.environ["AWS_DEFAULT_REGION"] = REGION
     from moto import mock_aws
 
