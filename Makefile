@@ -17,7 +17,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 export MLSGUIDE_OFFLINE := 1
 export PYTHONHASHSEED := 0
 
-.PHONY: help install serve build pdf offline test lint clean
+.PHONY: help install serve build pdf offline test lint lighthouse successors bench clean
 
 help:
 	@echo "make serve   preview the site with live reload at http://127.0.0.1:8000"
@@ -25,6 +25,9 @@ help:
 	@echo "make test    run every check (examples, notebook, data files, build, links, lint)"
 	@echo "make pdf     print the whole guide to build/mls-c01-study-guide.pdf (after make build)"
 	@echo "make offline zip of the site that works from file:// (build/mls-c01-study-guide-offline.zip)"
+	@echo "make lighthouse  Lighthouse 12 on four pages, desktop and mobile (after make build)"
+	@echo "make successors  build mkdocs.yml with ProperDocs and Zensical; report only, never fails"
+	@echo "make bench   measure install, build, test, PDF, page weight, Lighthouse; record them"
 	@echo "make clean   remove the virtual environment, node_modules and build output"
 
 install: $(STAMP)
@@ -70,6 +73,15 @@ test: $(STAMP) .ci/.browser-ok
 	$(MAKE) --no-print-directory pdf offline
 	MLSGUIDE_SITE_DIR=site $(BIN)/pytest -n auto --dist loadfile
 	$(MAKE) --no-print-directory lint
+
+lighthouse: $(STAMP) .ci/.browser-ok
+	$(PY) scripts/lighthouse.py
+
+successors: $(STAMP)
+	-$(PY) scripts/successors.py
+
+bench: $(STAMP) .ci/.browser-ok
+	$(PY) scripts/bench.py
 
 lint: $(STAMP)
 	$(BIN)/pre-commit run --all-files --show-diff-on-failure
