@@ -1,9 +1,9 @@
 """Run Lighthouse 12 on a few pages of the built site, desktop and mobile, and check the scores.
 
-Input: the strict build in `site/`. It is served on 127.0.0.1 by a small static server that
-answers like GitHub Pages does (gzip for text types when the browser accepts it, a charset on text
-types, `Cache-Control: max-age=600`, a redirect from `/dir` to `/dir/`, the site's 404 page), so
-the transfer sizes Lighthouse sees are the ones readers get.
+Input: the strict build in `site/`. A copy of it is served on 127.0.0.1, under site_url's path as on
+GitHub Pages, by a small static server that answers like Pages does (gzip for text types when the
+browser accepts it, a charset on text types, `Cache-Control: max-age=600`, a redirect from `/dir`
+to `/dir/`, the site's 404 page), so the transfer sizes Lighthouse sees are the ones readers get.
 
 Output: `build/lighthouse.json` (the scores per page and preset, and every accessibility, best
 practices or SEO audit that did not score 1, with its first failing items) and a table on stdout.
@@ -22,6 +22,7 @@ import gzip
 import json
 import mimetypes
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -39,6 +40,9 @@ CHROMIUM = "/usr/bin/chromium"
 CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"]
 
+# GitHub Pages serves the site under site_url's path (/mls-c01-guide/); so does this script.
+SITE_PATH = "/" + re.search(r"^site_url:\s*\S+?://[^/]+/(\S*)$", (ROOT / "mkdocs.yml").read_text(),
+                           re.M)[1]
 PAGES = ["/", "/1-data-engineering/1-2-data-ingestion/", "/reference/decision-tables/",
          "/practice-exam/"]
 PRESETS = ["desktop", "mobile"]  # mobile is Lighthouse's default, so it needs no flag
@@ -60,6 +64,7 @@ class GitHubPagesLikeHandler(BaseHTTPRequestHandler):
     """GET and HEAD on a directory of static files, answered the way GitHub Pages answers."""
 
     site: Path  # set on the subclass made by serve()
+    prefix: str  # the URL path the site lives under, ending in "/"
     _gzipped: dict[Path, bytes] = {}  # compressed bodies, made once per file
     _lock = threading.Lock()
 
@@ -71,7 +76,11 @@ class GitHubPagesLikeHandler(BaseHTTPRequestHandler):
 
     def answer(self, send_body: bool):
         url_path = urllib.parse.unquote(urllib.parse.urlsplit(self.path).path)
-        file = (self.site / url_path.lstrip("/")).resolve()
+        if url_path == self.prefix.rstrip("/"):
+            url_path = self.prefix[:-1] + "//"  # redirected below like any other folder
+        if not url_path.startswith(self.prefix):
+            return self.send_file(self.site / "404.html", 404, send_body)
+        file = (self.site / url_path[len(self.prefix):]).resolve()
         if not file.is_relative_to(self.site):
             return self.send_file(self.site / "404.html", 404, send_body)
         if file.is_dir():

@@ -155,7 +155,10 @@ def stage_project(dest: Path) -> None:
         if src.is_file():  # a tracked file deleted in the working tree is skipped
             (dest / rel).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(src, dest / rel)
-    shutil.copytree(ROOT / ".git", dest / ".git", ignore=shutil.ignore_patterns("*.lock"))
+    try:  # the history gives pages their dates; a file git replaces while it is copied is skipped
+        shutil.copytree(ROOT / ".git", dest / ".git", ignore=shutil.ignore_patterns("*.lock"))
+    except shutil.Error:
+        pass
     if (ROOT / "node_modules").is_dir():  # read by the vendor hook, if a generator runs hooks
         (dest / "node_modules").symlink_to(ROOT / "node_modules")
 
@@ -214,7 +217,7 @@ def check_generator(name: str) -> dict:
     result["exit_code"] = code
     result["seconds"] = round(secs, 1)
     result["result"] = "built" if code == 0 else ("timed out" if code is None else "build failed")
-    short = {f"{project}/": "", f"{venv}/": "<venv>/", f"{ROOT}/": ""}  # shorter paths in messages
+    short = {f"{venv}/": "<venv>/", f"{project}/": "", f"{ROOT}/": ""}  # shorter paths in messages
     result["warnings"], result["errors"] = condense(out, short)
 
     if site.is_dir():
@@ -372,15 +375,13 @@ def check_features(site: Path) -> dict:
     failed = sorted(path for path, text in html.items()  # outputs are highlighted: drop the tags
                     if "Traceback (most recent call last)" in re.sub(r"<[^>]+>", "", text))
     feature("executed example output", figures > 0 and not failed,
-            f"{figures} generated figures; tracebacks in {len(failed)} page(s) {', '.join(failed)}".strip())
-    diagrams = count('class="mermaid"')
-    local_mermaid = exists("assets/vendor/mermaid/mermaid.min.js")
-    feature("mermaid diagrams", diagrams > 0 and local_mermaid,
-            f"{diagrams} diagrams; Mermaid served locally: {'yes' if local_mermaid else 'no (CDN)'}")
-    maths = count('class="arithmatex"')
-    local_katex = exists("assets/vendor/katex/katex.min.js")
-    feature("maths (KaTeX)", maths > 0 and local_katex,
-            f"{maths} formulas; KaTeX served locally: {'yes' if local_katex else 'no'}")
+            f"{figures} generated figures; tracebacks in {len(failed)} page(s) {' '.join(failed)}".strip())
+    vendored = [("mermaid diagrams", 'class="mermaid"', "assets/vendor/mermaid/mermaid.min.js"),
+                ("maths (KaTeX)", 'class="arithmatex"', "assets/vendor/katex/katex.min.js")]
+    for name, marker, library in vendored:  # copied into the site by the vendor hook
+        found, served = count(marker), exists(library)
+        state = "served" if served else ("linked but missing" if count(library) else "not linked")
+        feature(name, found > 0 and served, f"{found} in pages; local {library.split('/')[2]}: {state}")
     dated = pages_with("git-revision-date-localized-plugin")
     feature("last-updated dates", dated, f"{len(dated)} of {len(html)} pages")
     edit = pages_with("/edit/main/docs/")
@@ -434,10 +435,11 @@ def summary(report: dict) -> str:
                 cells.append("-" if f is None else f"{'yes' if f['ok'] else '**no**'}: {f['detail']}")
             out.append(f"| {name} | " + " | ".join(cells) + " |")
     for g in gens:
+        install = g["install"]
+        how = "reused" if install["reused"] else f"{install['seconds']} s"
         out += ["", f"## {g['name']} {g['version'] or ''}".rstrip(), "",
                 f"- command: `{g.get('command', '-')}` (log: `{g['log']}`, site: `{g['site']}`)",
-                f"- install: {'reused' if g['install'].get('reused') else 'installed'} "
-                f"from `{g['install']['lock']}`{'' if g['install']['ok'] else ' - FAILED'}",
+                f"- install ({how}) from `{install['lock']}`{'' if install['ok'] else ': FAILED'}",
                 f"- ignored: {', '.join(g['ignored']) or 'nothing'}"]
         if g.get("probe_error"):
             out.append(f"- probe failed: `{g['probe_error'].splitlines()[-1]}`")

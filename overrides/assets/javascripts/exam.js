@@ -339,7 +339,7 @@
               el("span", { html }), el("div", { class: "exam-why", html: q.explanations[k] })))),
           el("p", {}, el("a", { href: siteRoot + q.link, text: `Review task statement ${q.task} in the guide` })));
       });
-      view.replaceChildren(
+      const parts = [
         el("h2", { tabindex: "-1", id: "exam-results-heading", text: "Results" }),
         state.autoSubmitted ? el("p", { class: "exam-auto", text: "Time ran out, so the exam was submitted automatically." }) : null,
         el("dl", { class: "exam-score" },
@@ -348,17 +348,18 @@
           el("dt", { text: "Result against the pass mark of 750" }), el("dd", { id: "exam-verdict", class: r.passed ? "is-pass" : "is-fail", text: r.passed ? "Pass" : "Fail" })),
         el("p", { text: `Seed ${state.seed}: enter it again to retake the same questions.` }),
         el("h3", { text: "By domain" }),
-        el("table", { class: "exam-breakdown", id: "exam-by-domain" },
+        el("table", { id: "exam-by-domain" },
           el("thead", {}, el("tr", {}, el("th", { scope: "col", text: "Domain" }), el("th", { scope: "col", text: "Correct" }), el("th", { scope: "col", text: "Percent" }))),
           el("tbody", {}, domainRows)),
         el("h3", { text: "By task statement" }),
-        el("table", { class: "exam-breakdown", id: "exam-by-task" },
+        el("table", { id: "exam-by-task" },
           el("thead", {}, el("tr", {}, el("th", { scope: "col", text: "Task statement" }), el("th", { scope: "col", text: "Correct" }), el("th", { scope: "col", text: "Percent" }))),
           el("tbody", {}, taskRows)),
         el("p", {}, el("button", { type: "button", class: "md-button md-button--primary exam-restart", text: "Start over", onclick: clear })),
         el("h3", { text: "Review every question" }),
         el("ol", { class: "exam-review" }, review),
-      );
+      ];
+      view.replaceChildren(...parts.filter(Boolean));
       view.querySelector("h2").focus();
     }
 
