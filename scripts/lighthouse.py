@@ -40,9 +40,6 @@ CHROMIUM = "/usr/bin/chromium"
 CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"]
 
-# GitHub Pages serves the site under site_url's path (/mls-c01-guide/); so does this script.
-SITE_PATH = "/" + re.search(r"^site_url:\s*\S+?://[^/]+/(\S*)$", (ROOT / "mkdocs.yml").read_text(),
-                           re.M)[1]
 PAGES = ["/", "/1-data-engineering/1-2-data-ingestion/", "/reference/decision-tables/",
          "/practice-exam/"]
 PRESETS = ["desktop", "mobile"]  # mobile is Lighthouse's default, so it needs no flag
@@ -50,6 +47,17 @@ CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 STRICT = ["accessibility", "best-practices", "seo"]  # must be 1.00, or the run fails
 PERFORMANCE_TARGET = {"desktop": 0.95, "mobile": 0.90}  # recorded, never fails the run
 ITEMS_PER_AUDIT = 5
+
+
+def site_path() -> str:
+    """site_url's path ("/mls-c01-guide/"): GitHub Pages serves the site there, and so does this."""
+    site_url = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
+    path = urllib.parse.urlsplit(site_url[1] if site_url else "/").path.strip("/")
+    return f"/{path}/" if path else "/"
+
+
+SITE_PATH = site_path()
+
 
 # --- a static server that compresses like GitHub Pages ---------------------------------------
 
@@ -76,24 +84,24 @@ class GitHubPagesLikeHandler(BaseHTTPRequestHandler):
 
     def answer(self, send_body: bool):
         url_path = urllib.parse.unquote(urllib.parse.urlsplit(self.path).path)
-        if url_path == self.prefix.rstrip("/"):
-            url_path = self.prefix[:-1] + "//"  # redirected below like any other folder
-        if not url_path.startswith(self.prefix):
-            return self.send_file(self.site / "404.html", 404, send_body)
-        file = (self.site / url_path[len(self.prefix):]).resolve()
-        if not file.is_relative_to(self.site):
+        if url_path + "/" == self.prefix:
+            return self.redirect(self.prefix)
+        file = (self.site / url_path.removeprefix(self.prefix)).resolve()
+        if not url_path.startswith(self.prefix) or not file.is_relative_to(self.site):
             return self.send_file(self.site / "404.html", 404, send_body)
         if file.is_dir():
             if not url_path.endswith("/"):
-                self.send_response(301)
-                self.send_header("Location", url_path + "/")
-                self.send_header("Content-Length", "0")
-                self.end_headers()
-                return None
+                return self.redirect(url_path + "/")
             file = file / "index.html"
         if not file.is_file():
             return self.send_file(self.site / "404.html", 404, send_body)
         return self.send_file(file, 200, send_body)
+
+    def redirect(self, location: str):
+        self.send_response(301)
+        self.send_header("Location", location)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
 
     def send_file(self, file: Path, status: int, send_body: bool):
         suffix = file.suffix.lower()
@@ -133,9 +141,10 @@ class GitHubPagesLikeHandler(BaseHTTPRequestHandler):
         pass
 
 
-def serve(site: Path) -> ThreadingHTTPServer:
-    """Serve `site` on a free port of 127.0.0.1 from a daemon thread."""
-    handler = type("Handler", (GitHubPagesLikeHandler,), {"site": site.resolve(), "_gzipped": {}})
+def serve(site: Path, prefix: str = SITE_PATH) -> ThreadingHTTPServer:
+    """Serve `site` under `prefix` on a free port of 127.0.0.1 from a daemon thread."""
+    handler = type("Handler", (GitHubPagesLikeHandler,),
+                   {"site": site.resolve(), "prefix": prefix, "_gzipped": {}})
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
@@ -249,7 +258,7 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "build" / "lighthouse.json",
                         help="where to write the JSON summary (default build/lighthouse.json)")
     parser.add_argument("--pages", nargs="+", default=PAGES, metavar="PATH",
-                        help="site paths to audit (default: %(default)s)")
+                        help="pages to audit, as paths inside the site (default: %(default)s)")
     args = parser.parse_args()
     if not (args.site / "index.html").is_file():
         sys.exit(f"{args.site}/index.html is missing: run `make build` first")
@@ -264,7 +273,7 @@ def main() -> int:
         # cannot swap or delete pages under Lighthouse.
         site = shutil.copytree(args.site, Path(workdir) / "site")
         server = serve(site)
-        base = f"http://127.0.0.1:{server.server_address[1]}"
+        base = f"http://127.0.0.1:{server.server_address[1]}{SITE_PATH.rstrip('/')}"
         for page in args.pages:
             path = page if page.startswith("/") else f"/{page}"
             for preset in PRESETS:
