@@ -215,6 +215,8 @@ def summarise(page: str, preset: str, report: dict, seconds: float) -> dict:
         "preset": preset,
         "url": report["finalDisplayedUrl"],
         "browser": report["environment"]["hostUserAgent"],
+        # Lighthouse's CPU benchmark of this machine; throttled mobile runs assume about 1000+.
+        "benchmark_index": report["environment"].get("benchmarkIndex"),
         "scores": scores,
         "performance_target": target,
         "performance_met": performance is not None and performance >= target,

@@ -8,7 +8,8 @@ what a move would cost. For each generator it
 
 1. creates (or reuses) a virtual environment in `.cache/successors/<name>/venv` and installs
    `scripts/successors-<name>.lock` into it with `pip install --require-hashes --no-deps` (each lock
-   is complete, so pip resolves nothing; its header is the `uv pip compile` command that made it);
+   is complete, so pip resolves nothing; to update one, edit `scripts/successors-<name>.in` and
+   rerun the `uv pip compile` command in the lock's header, with `.venv/bin/uv`);
 2. builds mkdocs.yml into `.cache/successors/<name>/site` with the environment the Makefile
    exports and `snippets/` on PYTHONPATH;
 3. records the exit code, duration, warnings and errors (unique messages with counts), the plugins
