@@ -7,6 +7,7 @@ generators, so a page's output does not depend on the pages built before it. It 
 links in notebook pages, which mkdocs-jupyter leaves untouched.
 """
 
+import logging
 import os
 import posixpath
 import random
@@ -28,7 +29,29 @@ matplotlib.use("Agg")
 MD_LINK = re.compile(r'href="(?P<target>[^"#]+\.md)(?P<anchor>#[^"]*)?"')
 
 
+class NameThePage(logging.Filter):
+    """markdown-exec reports a failing example without saying on which page it is: add it."""
+
+    page: str | None = None
+
+    def filter(self, record):
+        if self.page and not str(record.msg).startswith("docs/"):
+            record.msg = f"docs/{self.page}: {record.msg}"
+        return True
+
+
+name_the_page = NameThePage()
+
+
+def on_config(config, **kwargs):
+    for name in list(logging.root.manager.loggerDict):
+        if name.startswith("mkdocs.plugins.markdown_exec"):
+            logging.getLogger(name).addFilter(name_the_page)
+    return config
+
+
 def on_page_markdown(markdown, page, **kwargs):
+    name_the_page.page = page.file.src_uri
     if 'exec="on"' in markdown:
         aws.activate(reset=True)
         random.seed(mlsguide.SEED)
