@@ -177,7 +177,7 @@ def task_ids(blueprint) -> list[str]:
 
 
 def _cell(text) -> str:
-    return " ".join(str(text).split()).replace("|", "\\|")
+    return " ".join(str(text).split())
 
 
 def _rel_link(from_page: str, to_page: str) -> str:
@@ -201,20 +201,25 @@ def render_table(tid: str, data: GuideData, page: str, heading: str | None = Non
     lines += ['<div class="decision-table" markdown>', ""]
     if not heading:
         lines += [f"**Decision table: {table['title']}**", ""]
+    # HTML rather than a Markdown table, so that each row's label is a real row header
+    # (<th scope="row">) for screen readers; cells still hold Markdown (md_in_html, markdown="span").
     if len(options) <= WIDE:
-        lines.append("| | " + " | ".join(f"**{_cell(o['name'])}**" for o in options) + " |")
-        lines.append("|---|" + "---|" * len(options))
-        for key, label in criteria.items():
-            cells = " | ".join(_cell(o["values"][key]) for o in options)
-            lines.append(f"| **{_cell(label)}** | {cells} |")
-        lines.append("| **Choose it when** | " + " | ".join(_cell(o["choose_when"]) for o in options) + " |")
+        head = [_cell(o["name"]) for o in options]
+        rows = [(label, [o["values"][key] for o in options]) for key, label in criteria.items()]
+        rows.append(("Choose it when", [o["choose_when"] for o in options]))
     else:
-        labels = [*criteria.values(), "Choose it when"]
-        lines.append("| | " + " | ".join(f"**{_cell(label)}**" for label in labels) + " |")
-        lines.append("|---|" + "---|" * len(labels))
-        for o in options:
-            cells = [*(o["values"][key] for key in criteria), o["choose_when"]]
-            lines.append(f"| **{_cell(o['name'])}** | " + " | ".join(_cell(c) for c in cells) + " |")
+        head = [*(_cell(label) for label in criteria.values()), "Choose it when"]
+        rows = [(o["name"], [*(o["values"][key] for key in criteria), o["choose_when"]])
+                for o in options]
+    lines.append("<table>")
+    lines.append("<thead><tr><td></td>"
+                 + "".join(f'<th scope="col" markdown="span">{h}</th>' for h in head) + "</tr></thead>")
+    lines.append("<tbody>")
+    for label, cells in rows:
+        lines.append(f'<tr><th scope="row" markdown="span">{_cell(label)}</th>'
+                     + "".join(f'<td markdown="span">{_cell(c)}</td>' for c in cells) + "</tr>")
+    lines.append("</tbody>")
+    lines.append("</table>")
     lines += ["", "</div>", ""]
     sources = "; ".join(f"[{s['title']}]({s['url']})" for s in table["sources"])
     lines += [f"Sources: {sources}.", "{ .table-sources }", ""]
@@ -240,7 +245,8 @@ def render_services(data: GuideData, page: str) -> str:
         name = f"[{s['name']}]({s['docs']})"
         if s.get("former"):
             name += f"<br><small>formerly {s['former']}</small>"
-        lines.append(f"| {name} `{sid}` | {SCOPES[s['scope']]} | {_cell(s.get('status', ''))} |")
+        status = _cell(s.get("status", "")).replace("|", "\\|")
+        lines.append(f"| {name} `{sid}` | {SCOPES[s['scope']]} | {status} |")
     return "\n".join(lines) + "\n"
 
 
