@@ -211,12 +211,15 @@ def render_table(tid: str, data: GuideData, page: str, heading: str | None = Non
         head = [*(_cell(label) for label in criteria.values()), "Choose it when"]
         rows = [(o["name"], [*(o["values"][key] for key in criteria), o["choose_when"]])
                 for o in options]
-    lines.append("<table>")
-    lines.append("<thead><tr><td></td>"
-                 + "".join(f'<th scope="col" markdown="span">{h}</th>' for h in head) + "</tr></thead>")
-    lines.append("<tbody>")
+    # md_in_html only descends into elements that carry the markdown attribute themselves.
+    lines.append('<table markdown="block">')
+    lines.append('<thead markdown="block">')
+    lines.append('<tr markdown="block"><td></td>'
+                 + "".join(f'<th scope="col" markdown="span">{h}</th>' for h in head) + "</tr>")
+    lines.append("</thead>")
+    lines.append('<tbody markdown="block">')
     for label, cells in rows:
-        lines.append(f'<tr><th scope="row" markdown="span">{_cell(label)}</th>'
+        lines.append(f'<tr markdown="block"><th scope="row" markdown="span">{_cell(label)}</th>'
                      + "".join(f'<td markdown="span">{_cell(c)}</td>' for c in cells) + "</tr>")
     lines.append("</tbody>")
     lines.append("</table>")
