@@ -101,13 +101,11 @@ def table(results: dict) -> str:
 
 
 def lighthouse_scores(report) -> dict:
-    """{page: {preset: {category: score}}} from build/lighthouse.json, whatever its nesting."""
-    if not report:
-        return {}
-    runs = report.get("runs", report) if isinstance(report, dict) else report
+    """{page: {preset: {category: score}}} from build/lighthouse.json."""
     scores: dict = {}
-    for run in runs if isinstance(runs, list) else []:
-        scores.setdefault(run["page"], {})[run["preset"]] = run["scores"]
+    for run in (report or {}).get("results", []):
+        cats = {k: v for k, v in run["scores"].items() if v is not None}
+        scores.setdefault(run["page"], {})[run["preset"]] = cats
     return scores
 
 
@@ -132,7 +130,8 @@ def main() -> None:
     results["lighthouse"] = lighthouse_scores(lighthouse())
     RESULTS.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     text = README.read_text(encoding="utf-8")
-    block = f"<!-- bench:start -->\n{table(results)}\n\nMeasured on {results['date']} ({results['machine']}).\n<!-- bench:end -->"
+    measured = f"Measured on {results['date']} ({results['machine']})."
+    block = f"<!-- bench:start -->\n{table(results)}\n\n{measured}\n<!-- bench:end -->"
     README.write_text(re.sub(r"<!-- bench:start -->.*?<!-- bench:end -->", block, text, flags=re.S),
                       encoding="utf-8")
     print(table(results))
