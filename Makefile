@@ -8,7 +8,6 @@ VENV    := .venv
 PY      := $(VENV)/bin/python
 BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
-SITE_PACKAGES = $(shell $(PY) -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
 
 # MkDocs 1.x and Material print end-of-life banners on every run; the build never depends on them.
 export NO_MKDOCS_2_WARNING := 1
@@ -45,7 +44,7 @@ $(STAMP): .ci/.system-ok requirements.lock package-lock.json .ci/uv-requirements
 	python3 -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r .ci/uv-requirements.txt
 	$(BIN)/uv pip sync --quiet --python $(PY) --require-hashes --compile-bytecode requirements.lock
-	echo "$(CURDIR)/snippets" > "$(SITE_PACKAGES)/mlsguide-snippets.pth"
+	echo "$(CURDIR)/snippets" > "$$($(PY) -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/mlsguide-snippets.pth"
 	$(BIN)/npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
