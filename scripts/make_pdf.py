@@ -17,12 +17,10 @@ import io
 import json
 import re
 import sys
-import threading
 import time
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from pages_server import base_url, serve
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import NameObject, TextStringObject
 
@@ -97,18 +95,6 @@ NUMBER_TOC = r"""
 """
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def serve(directory: Path):
-    handler = partial(QuietHandler, directory=str(directory))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
-
-
 def squeeze(text: str) -> str:
     """Chromium drops the space where a heading wraps when it names a bookmark; compare without spaces."""
     return re.sub(r"\s+", "", text)
@@ -144,7 +130,7 @@ def render(site: Path, out: Path) -> dict:
 
     started = time.monotonic()
     server = serve(site)
-    url = f"http://127.0.0.1:{server.server_address[1]}/print_page/"
+    url = base_url(server) + "print_page/"
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page()

@@ -2,14 +2,13 @@
 built site served on loopback. Loaded for every test run (`-p tests.browser` in pyproject.toml)."""
 
 import json
-import re
-import threading
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
+from scripts.pages_server import SITE_PATH, base_url
+from scripts.pages_server import serve as serve_pages
 from tests.guide import ROOT, built_site
 
 CHROMIUM = "/usr/bin/chromium"
@@ -17,25 +16,6 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-
-
-SITE_PATH = "/" + re.search(r"^site_url:\s*\S+?://[^/]+/(\S*)$", (ROOT / "mkdocs.yml").read_text(),
-                           re.M)[1]
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    """Serves the site under the same path as GitHub Pages (site_url's path), so that the 404
-    page's absolute links resolve as they do online."""
-
-    prefix = "/"
-
-    def translate_path(self, path):
-        if not path.startswith(self.prefix):
-            return str(ROOT / "does-not-exist")
-        return super().translate_path("/" + path[len(self.prefix):])
-
-    def log_message(self, *args):
-        pass
 
 
 @pytest.fixture(scope="module")
@@ -91,11 +71,9 @@ def axe_violations(page):
 
 
 def serve(directory, prefix=SITE_PATH):
-    """Serve a folder on loopback under `prefix`; returns (base URL, server)."""
-    handler = type("Handler", (QuietHandler,), {"prefix": prefix})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(directory)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}{prefix}", server
+    """Serve a folder on loopback the way GitHub Pages serves the site; returns (base URL, server)."""
+    server = serve_pages(Path(directory), prefix)
+    return base_url(server, prefix), server
 
 
 def record_external_requests(context, allowed_schemes=("file", "data", "blob", "about")):
