@@ -165,10 +165,10 @@
     function renderStart() {
       const seed = Math.floor(Math.random() * 1e9);
       const wanted = targets(bank.domains, EXAM_SIZE);
-      const counts = bank.domains.map(
-        (d, i) => `${d.id}. ${d.title}: ${Math.min(wanted[i], bank.questions.filter((q) => q.domain === d.id).length)} of ${wanted[i]}`,
-      );
-      const total = counts.reduce((a, c) => a + Number(c.split(": ")[1].split(" ")[0]), 0);
+      const drawn = bank.domains.map((d, i) =>
+        Math.min(wanted[i], bank.questions.filter((q) => q.domain === d.id).length));
+      const counts = bank.domains.map((d, i) => `${d.id}. ${d.title}: ${drawn[i]} of ${wanted[i]}`);
+      const total = drawn.reduce((a, b) => a + b, 0);
       const seedInput = el("input", { id: "exam-seed", type: "number", min: "0", step: "1", value: String(seed), inputmode: "numeric" });
       view.replaceChildren(
         el("p", {}, `The bank holds ${bank.questions.length} questions. A full exam draws ${EXAM_SIZE} in the blueprint's proportions (20/24/36/20 by domain). `,
