@@ -1,5 +1,5 @@
 # Two commands on a fresh Debian/Ubuntu machine with Python 3.11+:
-#   make serve   install on first use, then preview the site at http://127.0.0.1:8000
+#   make serve   install on first use, then preview the site at http://127.0.0.1:8000/mls-c01-guide/
 #   make test    install what is missing, then run every check
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
@@ -19,7 +19,7 @@ export PYTHONHASHSEED := 0
 .PHONY: help install serve build pdf offline test lint lighthouse successors bench clean
 
 help:
-	@echo "make serve   preview the site with live reload at http://127.0.0.1:8000"
+	@echo "make serve   preview the site with live reload at http://127.0.0.1:8000/mls-c01-guide/"
 	@echo "make build   strict build into site/"
 	@echo "make test    run every check (examples, notebook, data files, build, links, lint)"
 	@echo "make pdf     print the whole guide to build/mls-c01-study-guide.pdf (after make build)"
