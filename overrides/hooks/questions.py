@@ -16,7 +16,6 @@ Questions live in `docs/data/questions/<task>.yml`, one file per task statement.
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from pathlib import Path, PurePosixPath
@@ -307,7 +306,3 @@ def on_post_build(config, **kwargs):
     target.parent.mkdir(parents=True, exist_ok=True)
     payload = json.dumps(bank, ensure_ascii=False, sort_keys=True)
     target.write_text(f"window.MLSGUIDE_BANK = {payload};\n", encoding="utf-8")
-
-
-def escape(text: str) -> str:
-    return html.escape(text, quote=True)

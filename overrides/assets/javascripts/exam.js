@@ -379,7 +379,6 @@
     }
   }
 
-  window.MLSGUIDE_EXAM = { mulberry32, shuffled, targets, draw, scaledScore };
   if (typeof document$ !== "undefined") document$.subscribe(init);
   else document.addEventListener("DOMContentLoaded", init);
 })();
