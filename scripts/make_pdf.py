@@ -1,6 +1,6 @@
 """Print the whole guide to one PDF with Debian's headless Chromium.
 
-Input: the strict build in `site/` (its `print_page/` holds every page in reading order, made by
+Input: the strict build in `site/` (its `print_page.html` holds every page in reading order, made by
 mkdocs-print-site-plugin). Output: `build/mls-c01-study-guide.pdf` and `build/pdf-report.json`
 (pages, size, seconds, chapter start pages), which `make bench` and the tests read.
 
@@ -130,16 +130,20 @@ def render(site: Path, out: Path) -> dict:
 
     started = time.monotonic()
     server = serve(site)
-    url = base_url(server) + "print_page/"
+    url = base_url(server) + "print_page.html"
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page()
         page.goto(url, wait_until="networkidle")
         page.emulate_media(media="print")
-        # Material draws each diagram into a closed shadow root: a diagram is done once its host
-        # element has a height.
+        # Diagrams are drawn when they come near the screen (mermaid-lazy.js), so scroll to each.
+        # Material draws a diagram into a closed shadow root, replacing its <pre>: a diagram is
+        # done once no <pre> is left and its host element has a height.
+        for diagram in page.locator("pre.mermaid").all():
+            diagram.scroll_into_view_if_needed()
         page.wait_for_function(
-            "() => [...document.querySelectorAll('div.mermaid')].every((m) => m.offsetHeight > 0)",
+            """() => !document.querySelector('pre.mermaid')
+                  && [...document.querySelectorAll('div.mermaid')].every((m) => m.offsetHeight > 0)""",
             timeout=60_000)
         chapters = page.evaluate(PREPARE)
 
@@ -185,8 +189,8 @@ def main() -> None:
     parser.add_argument("--site", type=Path, default=ROOT / "site")
     parser.add_argument("--out", type=Path, default=ROOT / "build" / "mls-c01-study-guide.pdf")
     args = parser.parse_args()
-    if not (args.site / "print_page" / "index.html").is_file():
-        sys.exit(f"{args.site}/print_page/index.html is missing: run `make build` first")
+    if not (args.site / "print_page.html").is_file():
+        sys.exit(f"{args.site}/print_page.html is missing: run `make build` first")
     report = render(args.site.resolve(), args.out.resolve())
     print(f"{report['pdf']}: {report['pages']} pages, {report['bytes'] / 1e6:.1f} MB, "
           f"{report['seconds']} s")

@@ -378,7 +378,7 @@ def check_features(site: Path) -> dict:
     feature("executed example output", figures > 0 and not failed,
             f"{figures} generated figures; tracebacks in {len(failed)} page(s) {' '.join(failed)}".strip())
     vendored = [("mermaid diagrams", 'class="mermaid"', "assets/vendor/mermaid/mermaid.min.js"),
-                ("maths (KaTeX)", 'class="arithmatex"', "assets/vendor/katex/katex.min.js")]
+                ("maths (KaTeX, typeset at build)", 'class="katex', "assets/vendor/katex/katex.min.css")]
     for name, marker, library in vendored:  # copied into the site by the vendor hook
         found, served = count(marker), exists(library)
         state = "served" if served else ("linked but missing" if count(library) else "not linked")

@@ -1,5 +1,10 @@
 """pytest plugin with the browser fixtures: Debian's headless Chromium through Playwright, and the
-built site served on loopback. Loaded for every test run (`-p tests.browser` in pyproject.toml)."""
+built site served on loopback. Loaded for every test run (`-p tests.browser` in pyproject.toml).
+
+It also groups tests for pytest-xdist (`--dist loadgroup`): a test keeps the group it names (the
+page tests group by page), and every other test is grouped by its file, so the examples of one
+Markdown file run in order in one worker, as markdown-exec sessions need.
+"""
 
 import json
 from pathlib import Path
@@ -18,14 +23,41 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
-@pytest.fixture(scope="module")
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if item.get_closest_marker("xdist_group") is None:
+            item.add_marker(pytest.mark.xdist_group(item.path.relative_to(ROOT).as_posix()))
+
+
+PAGE_WEIGHTS = ROOT / "build" / "page-weights.json"
+_page_weights: dict[str, int] = {}
+
+
+def pytest_runtest_logreport(report):
+    """Collect the weights recorded by test_page_weight_budget (sent over by xdist workers)."""
+    for name, value in report.user_properties:
+        if name == "page_weight" and report.when == "call":
+            _page_weights.update(value)
+
+
+def pytest_sessionfinish(session):
+    if _page_weights and not hasattr(session.config, "workerinput"):  # in the main process only
+        PAGE_WEIGHTS.parent.mkdir(exist_ok=True)
+        PAGE_WEIGHTS.write_text(json.dumps(_page_weights, indent=2, sort_keys=True) + "\n",
+                                encoding="utf-8")
+
+
+# One server and one Chromium per test process: xdist interleaves the files' groups, and
+# module-scoped fixtures would be torn down and set up again at every switch.
+@pytest.fixture(scope="session")
 def site_url():
     url, server = serve(built_site())
     yield url
     server.shutdown()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
 
@@ -56,16 +88,18 @@ def bank():
 def axe_violations(page):
     """WCAG 2.1 A and AA violations on the page. Generated figures and diagrams are images with a
     text alternative (role="img" and aria-label), so axe does not check the text drawn inside them."""
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE))
+    # Only the violations cross over to Python: the full result of a long page is megabytes.
+    violations = page.evaluate(
         """tags => axe.run(
-            {exclude: [["figure.mlsguide-figure svg *"], [".mermaid"]]},
-            {runOnly: {type: 'tag', values: tags}})""", WCAG_AA
+            {exclude: [["figure.mlsguide-figure svg > *"], [".mermaid"]]},
+            {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']}
+        ).then(result => result.violations.map(v => ({
+            id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map(n => n.target)})))""",
+        WCAG_AA,
     )
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
-        for v in result["violations"]
-    ]
+    return [f"{v['id']} ({v['impact']}): {v['help']} at {v['targets']}" for v in violations]
 
 
 

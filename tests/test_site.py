@@ -70,20 +70,28 @@ def test_no_page_loads_anything_from_the_internet():
 
 
 def test_scripts_that_would_fetch_from_a_cdn_find_their_library_locally():
-    """Material fetches Mermaid from a CDN unless `window.mermaid` exists when a diagram is shown."""
+    """Material fetches Mermaid from a CDN unless `window.mermaid` exists when a diagram is shown:
+    the stand-in that loads the site's own copy must come before Material's bundle."""
     site = built_site()
     checked = 0
     for page in sorted(site.rglob("*.html")):
         html = page.read_text(encoding="utf-8")
         if 'class="mermaid"' in html:
             checked += 1
-            local = html.find("assets/vendor/mermaid/mermaid.min.js")
+            stand_in = re.search(r'<script src="[^"]*assets/javascripts/mermaid-lazy\.js"\s+'
+                                 r'data-mermaid="([^"]*)"', html)
             bundle = html.find("assets/javascripts/bundle.")
-            assert 0 <= local < bundle, (
-                f"{page.relative_to(site)}: local Mermaid must load before Material's bundle"
+            assert stand_in and stand_in.start() < bundle, (
+                f"{page.relative_to(site)}: mermaid-lazy.js must load before Material's bundle"
+            )
+            library = (page.parent / stand_in[1]).resolve()
+            assert library == site / "assets/vendor/mermaid/mermaid.min.js" and library.is_file(), (
+                f"{page.relative_to(site)}: Mermaid is not served from the site ({stand_in[1]})"
             )
         if 'class="arithmatex"' in html:
-            assert "assets/vendor/katex/katex.min.js" in html, f"{page.relative_to(site)}: KaTeX not loaded"
+            assert "assets/vendor/katex/katex.min.css" in html, f"{page.relative_to(site)}: no KaTeX styles"
+            assert not re.search(r'class="arithmatex">\\[(\[]', html), (
+                f"{page.relative_to(site)}: maths left untypeset (overrides/hooks/maths.py)")
     assert checked >= 2, "both reference chapters have a diagram"
     for js in sorted(site.rglob("*.js")):
         text = js.read_text(encoding="utf-8", errors="replace")
@@ -103,10 +111,10 @@ def _tokens(text, separator):
 @pytest.mark.parametrize(
     ("query", "page"),
     [
-        ("put_records", "1-data-engineering/1-2-data-ingestion/"),
-        ("PutRecords", "1-data-engineering/1-2-data-ingestion/"),
-        ("ml.m5.xlarge", "3-modeling/3-5-evaluate-models/"),
-        ("application/x-recordio-protobuf", "3-modeling/3-5-evaluate-models/"),
+        ("put_records", "1-data-engineering/1-2-data-ingestion.html"),
+        ("PutRecords", "1-data-engineering/1-2-data-ingestion.html"),
+        ("ml.m5.xlarge", "3-modeling/3-5-evaluate-models.html"),
+        ("application/x-recordio-protobuf", "3-modeling/3-5-evaluate-models.html"),
     ],
 )
 def test_search_finds_identifiers(query, page):
@@ -122,7 +130,7 @@ def test_search_finds_identifiers(query, page):
 
 def test_every_page_has_a_last_updated_date_and_edit_button():
     site = built_site()
-    for page in ["index.html", "exam/index.html", "1-data-engineering/1-2-data-ingestion/index.html"]:
+    for page in ["index.html", "exam.html", "1-data-engineering/1-2-data-ingestion.html"]:
         html = (site / page).read_text(encoding="utf-8")
         assert "git-revision-date-localized-plugin" in html, f"{page}: no last-updated date"
         assert "/edit/main/docs/" in html, f"{page}: no edit-this-page button"
@@ -160,7 +168,7 @@ def test_chapter_follows_the_anatomy(chapter):
 
 
 def test_figures_are_generated_at_build_time_and_labelled():
-    html = (built_site() / "3-modeling/3-5-evaluate-models/index.html").read_text(encoding="utf-8")
+    html = (built_site() / "3-modeling/3-5-evaluate-models.html").read_text(encoding="utf-8")
     figures = re.findall(
         r'<figure class="mlsguide-figure"><svg role="img" aria-label="([^"]+)"', html
     )

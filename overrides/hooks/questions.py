@@ -208,13 +208,14 @@ def render_answer_key(bank: dict[str, list[dict]], blueprint, page: str) -> str:
 _bank: dict[str, list[dict]] = {}
 _anchors: dict[str, set[str]] = {}
 _config = None
+_converter = None  # built on first use: building one per question cost seconds
 
 
 def on_config(config, **kwargs):
-    global _bank, _config
+    global _bank, _config, _converter
     from shortcodes import load as load_data
 
-    _config = config
+    _config, _converter = config, None
     _bank = load_bank(load_data().blueprint)
     _anchors.clear()
     return config
@@ -260,8 +261,12 @@ def on_env(env, config, files, **kwargs):
 
 
 def _html(text: str) -> str:
-    return md_lib.markdown(text, extensions=_config["markdown_extensions"],
-                           extension_configs=_config["mdx_configs"])
+    """One question's Markdown as HTML, with the site's extensions (one converter, reset each time)."""
+    global _converter
+    if _converter is None:
+        _converter = md_lib.Markdown(extensions=_config["markdown_extensions"],
+                                     extension_configs=_config["mdx_configs"])
+    return _converter.reset().convert(text)
 
 
 def page_url(page: str, use_directory_urls: bool) -> str:

@@ -5,11 +5,10 @@ plugin points its search shim (iframe-worker) at a CDN. All three come from npm 
 pinned with integrity hashes in `package-lock.json`) and are copied into `assets/vendor/`;
 `overrides/main.html` loads Mermaid and KaTeX only on pages that contain a diagram or maths.
 
-The offline build (`make offline`) sets MLSGUIDE_OFFLINE_SITE=true, which turns on Material's
-offline plugin; this hook then swaps the plugin's CDN shim for the local copy.
+Material's offline plugin (on in every build, so the published site also works from a zip) adds
+iframe-worker from a CDN; this hook puts the local copy in its place.
 """
 
-import os
 import shutil
 from pathlib import Path
 
@@ -19,9 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 VENDORED = {
     "node_modules/mermaid/dist/mermaid.min.js": "assets/vendor/mermaid/mermaid.min.js",
     "node_modules/mermaid/LICENSE": "assets/vendor/mermaid/LICENSE",
-    "node_modules/katex/dist/katex.min.js": "assets/vendor/katex/katex.min.js",
     "node_modules/katex/dist/katex.min.css": "assets/vendor/katex/katex.min.css",
-    "node_modules/katex/dist/contrib/auto-render.min.js": "assets/vendor/katex/auto-render.min.js",
     "node_modules/katex/dist/fonts": "assets/vendor/katex/fonts",
     "node_modules/katex/LICENSE": "assets/vendor/katex/LICENSE",
     "node_modules/iframe-worker/shim/index.js": "assets/vendor/iframe-worker/shim.js",
@@ -31,9 +28,8 @@ LOCAL_SHIM = "assets/vendor/iframe-worker/shim.js"
 
 
 def on_config(config, **kwargs):
-    polyfills = config.extra.get("polyfills") or []
-    if os.environ.get("MLSGUIDE_OFFLINE_SITE", "").lower() == "true":
-        polyfills.append(LOCAL_SHIM)  # present first, so the offline plugin adds no CDN copy
+    # Present first, the local shim keeps the offline plugin from adding its CDN copy ...
+    polyfills = [*(config.extra.get("polyfills") or []), LOCAL_SHIM]
     # ... and whichever ran first, no CDN copy survives.
     local = [LOCAL_SHIM if "iframe-worker" in url else url for url in polyfills]
     config.extra["polyfills"] = list(dict.fromkeys(local))

