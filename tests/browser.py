@@ -30,6 +30,16 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.xdist_group(item.path.relative_to(ROOT).as_posix()))
 
 
+@pytest.hookimpl(trylast=True)  # after xdist has put each group's name into the test ids
+def pytest_collection_finish(session):
+    """xdist groups by an "@group" suffix it adds to each test id; when an upgrade silently stops
+    that (pytest 9.2 did: pytest-xdist issue 1386), sessions split across workers. Say so."""
+    grouping = getattr(session.config.option, "loadgroup", False)  # set in xdist workers only
+    if grouping and any("@" not in item.nodeid for item in session.items):
+        raise pytest.UsageError("pytest-xdist --dist loadgroup is not grouping tests with this "
+                                "pytest; see the pin on pytest in pyproject.toml")
+
+
 PAGE_WEIGHTS = ROOT / "build" / "page-weights.json"
 _page_weights: dict[str, int] = {}
 

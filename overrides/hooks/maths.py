@@ -2,7 +2,7 @@
 instead of a 76 KB script that rewrites them in the reader's browser.
 
 pymdownx.arithmatex (generic mode) wraps each formula as `<span class="arithmatex">\\(...\\)</span>`
-or `<div class="arithmatex">\\[...\\]</div>`. This hook hands every formula of a page to KaTeX
+or `<div class="arithmatex">\\[...\\]</div>`. This hook hands every formula of a built page to KaTeX
 (the npm package, run once per page by the locked Node.js from the virtual environment) and puts
 the result in place. A formula KaTeX cannot parse fails the build, naming the page and the formula.
 `overrides/main.html` then adds KaTeX's stylesheet to the pages that have maths.
@@ -17,7 +17,6 @@ import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 
 ROOT = Path(__file__).resolve().parents[2]
 FORMULA = re.compile(r'<(span|div) class="arithmatex">(.*?)</\1>', re.S)
@@ -61,11 +60,10 @@ def typeset(formulas: list[tuple[str, bool]], where: str) -> list[str]:
     return [result["html"] for result in results]
 
 
-@event_priority(100)  # before print-site copies the page into the print page
-def on_page_content(content, page, **kwargs):
-    found = list(FORMULA.finditer(content))
+def typeset_page(html_text: str, where: str) -> str:
+    found = list(FORMULA.finditer(html_text))
     if not found:
-        return content
+        return html_text
     formulas = []
     for match in found:
         tex = html.unescape(match[2]).strip()
@@ -74,5 +72,18 @@ def on_page_content(content, page, **kwargs):
         if tex.startswith(delimiters[0]) and tex.endswith(delimiters[1]):
             tex = tex[2:-2]
         formulas.append((tex, display))
-    rendered = iter(typeset(formulas, f"docs/{page.file.src_uri}"))
-    return FORMULA.sub(lambda m: f'<{m[1]} class="arithmatex">{next(rendered)}</{m[1]}>', content)
+    rendered = iter(typeset(formulas, where))
+    return FORMULA.sub(lambda m: f'<{m[1]} class="arithmatex">{next(rendered)}</{m[1]}>', html_text)
+
+
+# On the finished HTML, after print-site has read the pages: its anchor rewriting slows down
+# badly on KaTeX's long lines of markup (4 s for one chapter).
+def on_post_page(output, page, **kwargs):
+    return typeset_page(output, f"docs/{page.file.src_uri}")
+
+
+def on_post_build(config, **kwargs):  # hooks run after plugins: print-site has written its page
+    print_page = Path(config["site_dir"]) / "print_page.html"
+    if print_page.is_file():
+        text = print_page.read_text(encoding="utf-8")
+        print_page.write_text(typeset_page(text, "print_page.html"), encoding="utf-8")
