@@ -1,4 +1,4 @@
-// Mermaid weighs about 0.8 MB compressed, so it loads when a diagram first comes within a screen
+// Mermaid weighs about 0.8 MB compressed, so it loads when a diagram first comes within half a screen
 // of the viewport, not with the page: a reader who never scrolls to a diagram never pays for it.
 //
 // Material draws each diagram itself: it calls `mermaid.initialize(config)` once and then
@@ -32,7 +32,7 @@
           observer.disconnect();
           resolve();
         }
-      }, { rootMargin: "100% 0px" });
+      }, { rootMargin: "50% 0px" }); // half a screen ahead: time enough to load and draw
       document.querySelectorAll(".mermaid").forEach((diagram) => observer.observe(diagram));
     });
     return nearby;
