@@ -26,6 +26,8 @@ _pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="notebook")
 
 def execute(source: Path, target: Path) -> Path:
     notebook = jupytext.read(source)
+    for number, cell in enumerate(notebook.cells, 1):
+        cell.id = f"cell-{number}"  # jupytext draws random ids: keep the page the same from build to build
     client = NotebookClient(notebook, timeout=300, kernel_name="python3",
                             resources={"metadata": {"path": str(source.parent)}})
     client.execute()  # the kernel inherits this process's environment: offline, emulated AWS
