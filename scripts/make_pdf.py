@@ -20,9 +20,8 @@ import sys
 import time
 from pathlib import Path
 
+import pikepdf
 from pages_server import base_url, serve
-from pypdf import PdfReader, PdfWriter
-from pypdf.generic import NameObject, TextStringObject
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
@@ -61,7 +60,7 @@ PREPARE = r"""
   });
   const chapters = [];
   document.querySelectorAll("section.print-page[id]:not(.md-section)").forEach((section, i) => {
-    const h1 = section.querySelector(":scope > h1");
+    const h1 = section.querySelector("h1"); // in a notebook's section it sits inside the cells
     if (!h1) return;
     const title = h1.textContent.replace(/\u00b6/g, "").trim();
     const name = `chapter-${i}`;
@@ -102,26 +101,30 @@ def squeeze(text: str) -> str:
 
 def outline_pages(pdf_bytes: bytes) -> dict[str, int]:
     """Top-level outline titles (spaces removed) -> 1-based page numbers."""
-    reader = PdfReader(io.BytesIO(pdf_bytes))
-    return {squeeze(item.title): reader.get_destination_page_number(item) + 1
-            for item in reader.outline if not isinstance(item, list)}
+    with pikepdf.open(io.BytesIO(pdf_bytes)) as pdf, pdf.open_outline() as outline:
+        # Chromium writes each bookmark's destination as [page, /XYZ, left, top, zoom].
+        return {squeeze(item.title): pikepdf.Page(item.destination[0]).index + 1
+                for item in outline.root}
+
+
+def page_count(pdf_bytes: bytes) -> int:
+    with pikepdf.open(io.BytesIO(pdf_bytes)) as pdf:
+        return len(pdf.pages)
 
 
 def fix_bookmark_titles(pdf_bytes: bytes, headings: list[str]) -> bytes:
     """Give every bookmark its heading's real text back (with the spaces Chromium lost)."""
     real = {squeeze(h): h for h in headings}
-    writer = PdfWriter(clone_from=io.BytesIO(pdf_bytes))
-
-    def walk(items):
-        for item in items:
-            if isinstance(item, list):
-                walk(item)
-            elif squeeze(item.title) in real:
-                item.get_object()[NameObject("/Title")] = TextStringObject(real[squeeze(item.title)])
-
-    walk(writer.outline)
     out = io.BytesIO()
-    writer.write(out)
+    with pikepdf.open(io.BytesIO(pdf_bytes)) as pdf:
+        with pdf.open_outline() as outline:  # written back into the PDF when the block ends
+            items = list(outline.root)
+            while items:
+                item = items.pop()
+                items.extend(item.children)
+                if squeeze(item.title) in real:
+                    item.title = real[squeeze(item.title)]
+        pdf.save(out)
     return out.getvalue()
 
 
@@ -175,7 +178,7 @@ def render(site: Path, out: Path) -> dict:
     out.write_bytes(final)
     report = {
         "pdf": str(out.relative_to(ROOT)),
-        "pages": len(PdfReader(io.BytesIO(final)).pages),
+        "pages": page_count(final),
         "bytes": len(final),
         "seconds": round(time.monotonic() - started, 1),
         "chapters": [{"title": c["title"], "id": c["id"], "page": starts.get(c["id"])} for c in chapters],

@@ -372,7 +372,7 @@
   }
 
   function init() {
-    const root = document.getElementById("practice-exam");
+    const root = document.getElementById("exam-app");
     if (root && window.MLSGUIDE_BANK && !root.dataset.started) {
       root.dataset.started = "true";
       start(root);
