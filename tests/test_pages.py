@@ -60,8 +60,10 @@ def _visit(browser, site_url, path) -> Visit:
     page.on("requestfinished", lambda request: loaded.add(request.url))
     response = page.goto(site_url + path, wait_until="networkidle")
     # Read to every diagram, so that what loads on the way (Mermaid) is weighed and checked too.
+    # Material replaces each diagram's <pre> once it is drawn.
     for diagram in page.locator(".mermaid").all():
         diagram.scroll_into_view_if_needed()
+    page.wait_for_function("() => !document.querySelector('pre.mermaid')", timeout=30_000)
     page.wait_for_load_state("networkidle")
     visit = Visit(status=response.status, external=external)
     for url in loaded:
