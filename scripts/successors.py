@@ -396,7 +396,7 @@ def check_features(site: Path) -> dict:
     feature("notebook page", notebooks and len(rendered) == len(notebooks),
             f"{len(rendered)} of {len(notebooks)} notebooks rendered as pages")
     feature("print page", exists("print_page/index.html", "print_page.html"),
-            "print_page/ (print-site plugin)")
+            "print_page.html (print-site plugin)")
     api = count("doc doc-heading")
     feature("API reference (mkdocstrings)", api > 0, f"{api} documented objects")
     overrides = ROOT / "overrides"
