@@ -2,9 +2,10 @@
 instead of a 76 KB script that rewrites them in the reader's browser.
 
 pymdownx.arithmatex (generic mode) wraps each formula as `<span class="arithmatex">\\(...\\)</span>`
-or `<div class="arithmatex">\\[...\\]</div>`. This hook hands every formula of a built page to KaTeX
-(the npm package, run once per page by the locked Node.js from the virtual environment) and puts
-the result in place. A formula KaTeX cannot parse fails the build, naming the page and the formula.
+or `<div class="arithmatex">\\[...\\]</div>`. This hook hands the formulas of each built page to
+KaTeX (the npm package, run by the locked Node.js from the virtual environment; a formula seen on
+an earlier page is not typeset again) and puts the result in place. A formula KaTeX cannot parse
+fails the build, naming the page and the formula.
 `overrides/main.html` then adds KaTeX's stylesheet to the pages that have maths.
 """
 
@@ -43,21 +44,26 @@ def _node() -> str:
     return found
 
 
+_typeset: dict[tuple[str, bool], str] = {}  # the print page repeats every page's formulas
+
+
 def typeset(formulas: list[tuple[str, bool]], where: str) -> list[str]:
     """KaTeX HTML for each (TeX, display?) pair, in order."""
-    katex = ROOT / "node_modules" / "katex"
-    if not katex.is_dir():
-        raise PluginError("node_modules/katex is missing: run `make serve` or `make build` "
-                          "(they run `npm ci`) instead of calling mkdocs directly.")
-    done = subprocess.run([_node(), "-e", RENDER, str(katex)], input=json.dumps(formulas),
-                          capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        raise PluginError(f"{where}: KaTeX failed to run: {done.stderr.strip()[-1000:]}")
-    results = json.loads(done.stdout)
-    for (tex, _), result in zip(formulas, results, strict=True):
-        if "error" in result:
-            raise PluginError(f"{where}: KaTeX cannot typeset {tex!r}: {result['error']}")
-    return [result["html"] for result in results]
+    new = list(dict.fromkeys(f for f in formulas if f not in _typeset))
+    if new:
+        katex = ROOT / "node_modules" / "katex"
+        if not katex.is_dir():
+            raise PluginError("node_modules/katex is missing: run `make serve` or `make build` "
+                              "(they run `npm ci`) instead of calling mkdocs directly.")
+        done = subprocess.run([_node(), "-e", RENDER, str(katex)], input=json.dumps(new),
+                              capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            raise PluginError(f"{where}: KaTeX failed to run: {done.stderr.strip()[-1000:]}")
+        for (tex, display), result in zip(new, json.loads(done.stdout), strict=True):
+            if "error" in result:
+                raise PluginError(f"{where}: KaTeX cannot typeset {tex!r}: {result['error']}")
+            _typeset[tex, display] = result["html"]
+    return [_typeset[formula] for formula in formulas]
 
 
 def typeset_page(html_text: str, where: str) -> str:
