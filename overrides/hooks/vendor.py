@@ -28,9 +28,9 @@ LOCAL_SHIM = "assets/vendor/iframe-worker/shim.js"
 
 
 def on_config(config, **kwargs):
-    # Present first, the local shim keeps the offline plugin from adding its CDN copy ...
+    # Whichever runs first, only the local shim is left: the offline plugin adds its CDN copy only
+    # when no iframe-worker is listed yet, and a CDN copy it has already added is swapped here.
     polyfills = [*(config.extra.get("polyfills") or []), LOCAL_SHIM]
-    # ... and whichever ran first, no CDN copy survives.
     local = [LOCAL_SHIM if "iframe-worker" in url else url for url in polyfills]
     config.extra["polyfills"] = list(dict.fromkeys(local))
     return config
