@@ -62,10 +62,24 @@ def _lines(textpage) -> list[str]:
     return lines
 
 
+def test_pdf_has_every_chapter_in_text_and_outline(pdf):
+    _, texts, outline = pdf
+    whole = " ".join(texts)
+    for chapter in chapters():
+        title = _title(chapter)
+        assert title in whole, f"the PDF text lacks the chapter title {title!r}"
+        assert title in outline, f"the PDF outline has no entry for {title!r}"
+    assert PDF.stat().st_size < 15_000_000, "the PDF must stay under 15 MB"
+
+
 def test_contents_page_numbers_match_where_chapters_start(pdf):
     pages, texts, outline = pdf
     contents = outline["Contents"]
-    lines = _lines(pages[contents - 1]) + _lines(pages[contents])
+    after = min(start for start in outline.values() if start > contents)
+    lines = [line for number in range(contents, after) for line in _lines(pages[number - 1])
+             if line != "Contents" and not re.fullmatch(r"\d+ / \d+", line)]
+    unnumbered = [line for line in lines if not re.search(r"\d+$", line)]
+    assert not unnumbered, f"contents entries without a page number: {unnumbered}"
     checked = 0
     for chapter in chapters():
         title = _title(chapter)
