@@ -44,7 +44,7 @@ $(STAMP): .ci/.system-ok requirements.lock package-lock.json .ci/uv-requirements
 	python3 -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r .ci/uv-requirements.txt
 	$(BIN)/uv pip sync --quiet --python $(PY) --require-hashes --compile-bytecode requirements.lock
-	echo "$(CURDIR)/snippets" > "$$($(PY) -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/mlsguide-snippets.pth"
+	printf '%s\n' "$(CURDIR)/snippets" "$(CURDIR)/overrides" > "$$($(PY) -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/mlsguide-snippets.pth"
 	$(BIN)/npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
