@@ -1,7 +1,8 @@
 """Show a matplotlib figure in the page the example belongs to.
 
 During the site build the guide sets `MLSGUIDE_FIGURES=inline`, and [`show`][mlsguide.figures.show]
-prints the figure as inline SVG, which the page embeds under the code that drew it. When you run an
+prints the figure as SVG, which the page shows under the code that drew it (the build moves it
+into a file beside the page). When you run an
 example yourself, `show` opens a window if matplotlib has an interactive backend, and otherwise
 saves a PNG under `./figures/` and prints its path.
 """
@@ -15,7 +16,10 @@ from pathlib import Path
 
 import matplotlib
 
-matplotlib.rcParams["svg.fonttype"] = "none"  # keep text as text: smaller, searchable, sharp
+# Text drawn as outlines of matplotlib's own DejaVu Sans: a figure looks the same on every machine
+# that builds it and every browser or PDF reader that shows it (an SVG shown by <img> cannot use
+# the page's fonts, and "none" would leave the typeface to whatever the reader's system has).
+matplotlib.rcParams["svg.fonttype"] = "path"
 matplotlib.rcParams["svg.hashsalt"] = "mlsguide"  # stable element ids from run to run
 
 
