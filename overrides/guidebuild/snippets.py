@@ -98,18 +98,18 @@ class _Fence:
 class Snippets:
     """A project's snippet files, found and cut into sections by pymdownx.snippets itself."""
 
-    def __init__(self, base_path: list[Path], snippets_dir: Path):
-        md = markdown.Markdown(
-            extensions=["pymdownx.snippets"],
-            extension_configs={"pymdownx.snippets": {"base_path": [str(b) for b in base_path]}},
-        )
+    def __init__(self, root: Path, options: dict):
+        """`options`: pymdownx.snippets' options as in mkdocs.yml, `base_path` relative to `root`."""
+        self.root = root.resolve()
+        self.snippets_dir = self.root / "snippets"
+        bases = [str(self.root / base) for base in options.get("base_path", ["."])]
+        md = markdown.Markdown(extensions=["pymdownx.snippets"],
+                               extension_configs={"pymdownx.snippets": {**options, "base_path": bases}})
         self._pymdownx = md.preprocessors["snippet"]
-        self.snippets_dir = snippets_dir.resolve()
-        self.root = self.snippets_dir.parent
 
     @classmethod
     def of_project(cls, config_file: Path) -> Snippets:
-        """The pymdownx.snippets `base_path` of `mkdocs.yml`, relative to its folder."""
+        """The snippets of the project that `mkdocs.yml` (`config_file`) configures."""
         config = yaml_load(config_file.read_text(encoding="utf-8"))
         options = next(
             (ext["pymdownx.snippets"] for ext in config.get("markdown_extensions", [])
@@ -118,8 +118,7 @@ class Snippets:
         )
         if options is None:
             raise SnippetError([f"{config_file.name}: pymdownx.snippets is not configured"])
-        root = config_file.resolve().parent
-        return cls([root / base for base in options.get("base_path", ["."])], root / "snippets")
+        return cls(config_file.parent, options)
 
     # -- reading files -------------------------------------------------------------------------
 
