@@ -116,6 +116,13 @@ for t in sorted(triggers, key=lambda t: (t["Type"] != "SCHEDULED", t["Name"])):
     starts = ", ".join(a.get("CrawlerName") or a.get("JobName")
                        for a in t["Actions"])
     print(f"{t['Type']:<11} {when:<35} -> {starts}")
+
+by_name = {t["Name"]: t for t in triggers}
+start, after = by_name["mlsguide-nightly-start"], by_name["mlsguide-after-crawl"]
+assert start["Actions"][0]["CrawlerName"] == CRAWLER, "the clock starts the crawl"
+condition = after["Predicate"]["Conditions"][0]
+assert condition["CrawlState"] == "SUCCEEDED", "the crawl must succeed"
+assert after["Actions"][0]["JobName"] == JOB, "then the job runs"
 # --8<-- [end:glue]
 
 # --8<-- [start:stepfunctions]
@@ -185,6 +192,10 @@ print(f"  {rule['ScheduleExpression']}, {rule['State']}, "
 caller = "events.amazonaws.com"
 assert caller in trusted_services(targets[0]["RoleArn"]), caller
 print(f"  target role trusts {caller}")
+
+assert schedule["Target"]["Arn"] == targets[0]["Arn"] == machine_arn, (
+    "both start the state machine")
+assert schedule["State"] == rule["State"] == "DISABLED", "nothing fires yet"
 # --8<-- [end:schedule]
 
 # --8<-- [start:cleanup]
