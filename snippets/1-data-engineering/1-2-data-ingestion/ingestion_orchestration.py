@@ -151,8 +151,14 @@ machine = with_new_role(sfn.create_state_machine, name="mlsguide-ingest-clicks",
                         definition=json.dumps(definition), roleArn=role_arn)
 machine_arn = machine["stateMachineArn"]
 described = sfn.describe_state_machine(stateMachineArn=machine_arn)
-for name, state in json.loads(described["definition"])["States"].items():
+states = json.loads(described["definition"])["States"]
+for name, state in states.items():
     print(f"{name:<11} {state['Type']:<8} {state.get('Resource', '')}".rstrip())
+
+load = states["LoadClicks"]
+assert load["Resource"].endswith(".sync"), "waits for the Glue job run"
+assert load["Retry"][0]["MaxAttempts"] == 1, "retries once"
+assert states[load["Catch"][0]["Next"]]["Type"] == "Fail", "then fails loudly"
 # --8<-- [end:stepfunctions]
 
 # --8<-- [start:schedule]
