@@ -5,11 +5,11 @@ Loaded for the whole test session (`-p tests.examples_plugin` in pyproject.toml)
 * keeps every test offline (network blocked except loopback) and deterministic (seeded);
 * gives every test a fresh emulated AWS account (moto) and a temporary working directory;
 * teaches pytest-markdown-docs two things about the guide's fences:
-  - `--8<-- "file.py:section"` lines are replaced by that section of the snippet file, so a fence
-    runs the real included code;
-  - fences that share a markdown-exec `session` on a page continue each other, as in the build;
-* reports a failing fence with the snippet file and line, or the Markdown file and line, where the
-  failing statement is.
+  - a fence that includes a snippet (`--8<-- "file.py:section"`) is not run again here: it ran in
+    the build, its whole file runs in tests/test_snippets.py, which also checks the include;
+  - inline fences that share a markdown-exec `session` on a page continue each other, as in the
+    build;
+* reports a failing inline fence with the Markdown file and line of the failing statement.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ import os
 import random
 import re
 import traceback
-from dataclasses import dataclass
 from pathlib import Path
 
 os.environ["MLSGUIDE_OFFLINE"] = "1"
@@ -30,6 +29,7 @@ import matplotlib  # noqa: E402
 import mlsguide  # noqa: E402  (importing it blocks the network)
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
+from guidebuild.snippets import SnippetError, Snippets  # noqa: E402
 from markdown_it import MarkdownIt  # noqa: E402
 from mlsguide import aws  # noqa: E402
 from pytest_markdown_docs._runners import _Runner, register_runner  # noqa: E402
@@ -37,13 +37,8 @@ from pytest_markdown_docs._runners import _Runner, register_runner  # noqa: E402
 matplotlib.use("Agg")
 
 ROOT = Path(__file__).resolve().parents[1]
-SNIPPET_BASES = (ROOT / "snippets", ROOT)  # the same base_path list as pymdownx.snippets
-INCLUDE = re.compile(r'^\s*--8<--\s+"(?P<target>[^"]+)"\s*$')
+SNIPPETS = Snippets.of_project(ROOT / "mkdocs.yml")
 SESSION = re.compile(r'\bsession="([^"]+)"')
-
-
-class IncludeError(Exception):
-    """A `--8<--` line names a file or section that does not exist."""
 
 
 # --------------------------------------------------------------------------------------------
@@ -84,87 +79,33 @@ def pytest_unconfigure(config):
 
 
 # --------------------------------------------------------------------------------------------
-# Includes
-
-
-def find_snippet(name: str) -> Path:
-    for base in SNIPPET_BASES:
-        if (base / name).is_file():
-            return base / name
-    raise IncludeError(f"snippet file {name!r} not found under snippets/ or the repository root")
-
-
-def read_section(target: str) -> tuple[str, Path, int]:
-    """Return (code, file, first line number) for `file.py` or `file.py:section`."""
-    name, _, section = target.partition(":")
-    path = find_snippet(name)
-    lines = path.read_text(encoding="utf-8").splitlines()
-    if not section:
-        return "\n".join(lines) + "\n", path, 1
-    start_marker = re.compile(rf"^\s*#\s*--8<--\s*\[start:{re.escape(section)}\]\s*$")
-    end_marker = re.compile(rf"^\s*#\s*--8<--\s*\[end:{re.escape(section)}\]\s*$")
-    starts = [i for i, line in enumerate(lines) if start_marker.match(line)]
-    if not starts:
-        raise IncludeError(f"section {section!r} not found in {path.relative_to(ROOT)}")
-    first = starts[0] + 1
-    for i in range(first, len(lines)):
-        if end_marker.match(lines[i]):
-            body = ["" if "--8<--" in line else line for line in lines[first:i]]
-            return "\n".join(body) + "\n", path, first + 1
-    raise IncludeError(f"section {section!r} in {path.relative_to(ROOT)} has no [end:{section}] line")
-
-
-def _rel(filename: str) -> str:
-    path = Path(filename)
-    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else filename
-
-
-@dataclass
-class Segment:
-    code: str
-    filename: str
-    first_line: int
-    included_at: int | None = None  # Markdown line of the --8<-- that brought it in
-
-
-def split_segments(source: str, md_path: Path) -> list[Segment]:
-    """Cut a fence's source into Markdown parts and included snippet sections, keeping line numbers."""
-    segments: list[Segment] = []
-    pending: list[str] = []
-    pending_start = 1
-    md_name = str(md_path.resolve())
-    for lineno, line in enumerate(source.splitlines(), start=1):
-        match = INCLUDE.match(line)
-        if not match:
-            if not pending:
-                pending_start = lineno
-            pending.append(line)
-            continue
-        if any(part.strip() for part in pending):
-            segments.append(Segment("\n".join(pending) + "\n", md_name, pending_start))
-        pending = []
-        try:
-            code, path, first = read_section(match["target"])
-        except IncludeError as err:
-            raise IncludeError(f"{_rel(md_name)}:{lineno}: --8<-- \"{match['target']}\": {err}") from None
-        segments.append(Segment(code, str(path.resolve()), first, included_at=lineno))
-    if any(part.strip() for part in pending):
-        segments.append(Segment("\n".join(pending) + "\n", md_name, pending_start))
-    return segments
-
-
-# --------------------------------------------------------------------------------------------
 # pytest-markdown-docs integration
 
 
-def _continue_sessions(state):
-    """Mark a fence `continuation` when an earlier Python fence on the page has the same session."""
+def _includes_a_snippet(code: str) -> bool:
+    try:
+        return any(SNIPPETS.include_target(line) for line in code.split("\n"))
+    except SnippetError:
+        return True  # a malformed include: tests/test_snippets.py reports it
+
+
+def _mark_fences(state):
+    """Skip fences that show a snippet; continue inline fences that share a session.
+
+    A fence that includes a snippet runs in the build and, as part of its whole file, in
+    tests/test_snippets.py, which also checks its include statically; a third run would only cost
+    time. Inline fences (code written in the page) run here, and those that share a markdown-exec
+    `session` on a page continue each other, as in the build.
+    """
     seen: set[str] = set()
     for token in state.tokens:
         if token.type != "fence":
             continue
         parts = token.info.split()
         if not parts or parts[0] not in ("py", "python", "python3"):
+            continue
+        if _includes_a_snippet(token.content):
+            token.info += " notest"
             continue
         match = SESSION.search(token.info)
         if match:
@@ -176,44 +117,35 @@ def _continue_sessions(state):
 @pytest.hookimpl(tryfirst=True)
 def pytest_markdown_docs_markdown_it():
     md = MarkdownIt("commonmark")
-    md.core.ruler.push("guide_sessions", _continue_sessions)
+    md.core.ruler.push("guide_fences", _mark_fences)
     return md
 
 
 @register_runner(default=True)
 class GuideRunner(_Runner):
-    """Runs a fence segment by segment, so tracebacks point at the real file and line."""
+    """Runs an inline fence as code of its Markdown file, so a traceback names the page and line."""
 
     def runtest(self, test, args, **kwargs):
-        md_path = Path(test.source_path)
-        for seg in split_segments(test.source, md_path):
-            padded = "\n" * (seg.first_line - 1) + seg.code
-            exec(compile(padded, seg.filename, "exec", dont_inherit=True), args)
+        exec(compile(test.source, str(Path(test.source_path).resolve()), "exec", dont_inherit=True), args)
 
     def repr_failure(self, test, excinfo, style=None):
-        err = excinfo.value
-        if isinstance(err, IncludeError):
-            return f"broken include: {err}"
-        md_path = Path(test.source_path)
-        try:
-            segments = split_segments(test.source, md_path)
-        except IncludeError as include_error:
-            return f"broken include: {include_error}"
-        ours = {seg.filename for seg in segments}
+        page = str(Path(test.source_path).resolve())
         frames = traceback.extract_tb(excinfo.tb)
-        first = next((i for i, f in enumerate(frames) if f.filename in ours), 0)
-        shown = frames[first:]
-        where = next((f for f in reversed(shown) if f.filename in ours), shown[-1] if shown else None)
+        shown = frames[next((i for i, f in enumerate(frames) if f.filename == page), 0):]
         lines = []
+        where = next((f for f in reversed(shown) if f.filename == page), None)
         if where is not None:
             lines.append(f"example failed at {_rel(where.filename)}:{where.lineno}")
-            seg = next((s for s in segments if s.filename == where.filename), None)
-            if seg and seg.included_at:
-                lines.append(f"  included by {_rel(str(md_path))}:{seg.included_at}")
         lines.append("Traceback (most recent call last):")
         for frame in shown:
             _ = frame.line  # read the source line while the absolute path is still set
             frame.filename = _rel(frame.filename)
         lines.extend(line.rstrip("\n") for line in traceback.format_list(shown))
+        err = excinfo.value
         lines.extend(line.rstrip("\n") for line in traceback.format_exception_only(type(err), err))
         return "\n".join(lines)
+
+
+def _rel(filename: str) -> str:
+    path = Path(filename)
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else filename

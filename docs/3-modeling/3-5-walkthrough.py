@@ -60,6 +60,10 @@ X_val, X_test, y_val, y_test = train_test_split(
 for name, labels in [("train", y_train), ("validation", y_val), ("test", y_test)]:
     print(f"{name:10s} {len(labels):5d} rows, {labels.sum():4d} positives ({labels.mean():.1%})")
 
+shares = [labels.mean() for labels in (y_train, y_val, y_test)]
+assert max(shares) - min(shares) < 0.005, "stratify= keeps the share the same"
+assert abs(y.mean() - 0.1) < 0.02, "positives are about one row in ten"
+
 # %% [markdown]
 # ## 2. Train two candidates and compare them on validation data
 #
@@ -82,6 +86,8 @@ for name, model in candidates.items():
 chosen = max(val_scores, key=lambda n: average_precision_score(y_val, val_scores[n]))
 model, scores = candidates[chosen], val_scores[chosen]
 print("chosen on validation PR AUC:", chosen)
+print(f"always predicting 'negative': accuracy {1 - y_val.mean():.1%}")
+assert abs((1 - y_val.mean()) - 0.9) < 0.02, "doing nothing scores about 90%"
 
 # %%
 fig, ax = plt.subplots(figsize=(5.5, 4))
@@ -156,11 +162,18 @@ print(f"formula threshold {COST_FP / (COST_FP + COST_FN):.3f}, validation thresh
 
 # %%
 test_scores = model.predict_proba(X_test)[:, 1]
+on_test = {}
 for t in (0.5, best):
     total, fp, fn = cost_at(y_test, test_scores, t)
     tn, _, _, tp = confusion_matrix(y_test, test_scores >= t).ravel()
+    on_test[t] = {"cost": total, "recall": tp / (tp + fn), "precision": tp / (tp + fp)}
     print(f"threshold {t:.2f}: TP {tp:3d}  FP {fp:3d}  FN {fn:3d}  TN {tn:4d}  "
           f"recall {tp / (tp + fn):.2f}  precision {tp / (tp + fp):.2f}  cost USD {total:,.0f}")
+
+default, chosen_rule = on_test[0.5], on_test[best]
+assert chosen_rule["cost"] < default["cost"], "the test set confirms the choice"
+assert chosen_rule["recall"] > default["recall"], "more positives found ..."
+assert chosen_rule["precision"] < default["precision"], "... for more false alarms"
 
 # %% [markdown]
 # ## What to take away

@@ -3,8 +3,10 @@
 markdown-exec executes the `exec="on"` fences while pages are converted. This hook prepares that
 process once (network blocked except loopback, figures printed inline, a non-interactive matplotlib
 backend) and gives every page a fresh, empty emulated AWS account and freshly seeded random
-generators, so a page's output does not depend on the pages built before it. It also resolves the
-links in notebook pages, which mkdocs-jupyter leaves untouched.
+generators, so a page's output does not depend on the pages built before it. Before that it checks
+the page's snippet includes and names each example's session after its snippet file
+(`guidebuild.snippets`). It also resolves the links in notebook pages, which mkdocs-jupyter leaves
+untouched.
 """
 
 import logging
@@ -12,6 +14,7 @@ import os
 import posixpath
 import random
 import re
+from pathlib import Path
 
 os.environ["MLSGUIDE_OFFLINE"] = "1"  # importing mlsguide now blocks the network
 os.environ["MLSGUIDE_FIGURES"] = "inline"
@@ -21,6 +24,7 @@ import joblib  # noqa: E402
 import matplotlib  # noqa: E402
 import mlsguide  # noqa: E402
 import numpy as np  # noqa: E402
+from guidebuild.snippets import SnippetError, Snippets  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mlsguide import aws  # noqa: E402
@@ -45,9 +49,12 @@ class NameThePage(logging.Filter):
 
 
 name_the_page = NameThePage()
+snippets: Snippets | None = None
 
 
 def on_config(config, **kwargs):
+    global snippets
+    snippets = Snippets.of_project(Path(config.config_file_path))
     for name in list(logging.root.manager.loggerDict):
         if name.startswith("mkdocs.plugins.markdown_exec"):
             logging.getLogger(name).addFilter(name_the_page)
@@ -56,6 +63,12 @@ def on_config(config, **kwargs):
 
 def on_page_markdown(markdown, page, **kwargs):
     name_the_page.page = page.file.src_uri
+    if page.file.src_uri.endswith(".md"):
+        front_matter_lines = page.file.content_string.count("\n") - markdown.count("\n")
+        try:
+            markdown = snippets.name_sessions(page.file.src_uri, markdown, front_matter_lines)
+        except SnippetError as err:
+            raise PluginError(str(err)) from None
     if 'exec="on"' in markdown:
         aws.activate(reset=True)
         random.seed(mlsguide.SEED)

@@ -24,10 +24,16 @@ print(f"mean {auc.mean():.3f} +/- {auc.std():.3f} (standard deviation across fol
 
 # With only 150 rows (about 15 positives), compare how positives spread across 5 folds.
 X_small, y_small = X[:150], y[:150]
+positives = {}
 for splitter in (KFold(5, shuffle=True, random_state=SEED),
                  StratifiedKFold(5, shuffle=True, random_state=SEED)):
     per_fold = [int(y_small[test].sum()) for _, test in splitter.split(X_small, y_small)]
+    positives[type(splitter).__name__] = per_fold
     print(f"{type(splitter).__name__:16s} positives in each validation fold: {per_fold}")
+
+assert abs(y_small.sum() - 15) <= 2, "about fifteen positives in 150 rows"
+assert 0 in positives["KFold"], "plain k-fold leaves a fold with no positives"
+assert set(positives["StratifiedKFold"]) <= {3, 4}, "stratified: three or four each"
 # --8<-- [end:kfold]
 
 # --8<-- [start:timeseries]
@@ -37,6 +43,8 @@ months = np.array([f"2025-{m:02d}" for m in range(1, 13)] + [f"2026-{m:02d}" for
 for i, (train, test) in enumerate(TimeSeriesSplit(n_splits=4, test_size=3).split(months), 1):
     print(f"fold {i}: train {months[train[0]]}..{months[train[-1]]} ({len(train):2d} months)"
           f"  ->  validate {months[test[0]]}..{months[test[-1]]}")
+    assert train[0] == 0, "an expanding window: training always starts at the start"
+    assert test[0] == train[-1] + 1, "validation is the period right after training"
 # --8<-- [end:timeseries]
 
 # --8<-- [start:leakage]
@@ -57,4 +65,7 @@ honest_model = make_pipeline(SelectKBest(f_classif, k=20), LogisticRegression(ma
 honest = cross_val_score(honest_model, noise_X, noise_y, cv=cv)
 print(f"selection before CV (leaky):  accuracy {leaky.mean():.2f}")
 print(f"selection inside CV (honest): accuracy {honest.mean():.2f}")
+
+assert leaky.mean() > 0.75, "leaky selection produces a convincing score"
+assert abs(honest.mean() - 0.5) < 0.1, "honest selection: back to a coin flip"
 # --8<-- [end:leakage]

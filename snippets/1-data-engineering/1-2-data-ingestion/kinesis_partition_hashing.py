@@ -29,6 +29,10 @@ def shard_index(partition_key: str, n_shards: int = N_SHARDS) -> int:
 for key in ["u000", "u001", "view", "add_to_cart", "purchase"]:
     shard = shard_index(key)
     print(f"{key:12s} hash key {hash_key(key):>39d} -> shard {shard}")
+
+assert shard_index("u000") != shard_index("u001"), "two users, two shards"
+type_shards = {shard_index(k) for k in ["view", "add_to_cart", "purchase"]}
+assert len(type_shards) == 2, "three event types share two shards"
 # --8<-- [end:hash]
 
 # --8<-- [start:skew]
@@ -56,6 +60,10 @@ print(
     f"distinct keys: user_id {events['user_id'].nunique()}, "
     f"event_type {events['event_type'].nunique()}"
 )
+
+assert max(by_user) <= WRITE_LIMIT, "keyed by user, every shard is under"
+assert by_type[0] > 2 * WRITE_LIMIT, "keyed by type, shard 0 gets 2x+ its limit"
+assert by_type.count(0) == 2, "keyed by type, two shards sit idle"
 # --8<-- [end:skew]
 
 # --8<-- [start:plot]
@@ -78,6 +86,6 @@ ax.set_ylabel("Records per second")
 ax.set_title("2,500 records/s spread by two partition keys")
 ax.legend(loc="upper right")
 show(fig, alt="Bar chart: keyed by user id, the four shards get between "
-     "about 500 and 860 records per second; keyed by event type, shard 0 "
-     "gets about 2,400 and two shards get none.")
+     f"{min(by_user):,} and {max(by_user):,} records per second; keyed by "
+     f"event type, shard 0 gets {by_type[0]:,} and two shards get none.")
 # --8<-- [end:plot]

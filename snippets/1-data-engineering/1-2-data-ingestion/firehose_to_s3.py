@@ -154,6 +154,11 @@ for obj in listing.get("Contents", []):
     print(f"s3://<bucket>/{key}")
     print(f"  {len(lines)} records; first: {first['event_id']}, "
           f"{first['user_id']}, {first['event_type']}, {first['ts']}")
+
+delivered = listing.get("Contents", [])
+assert len(delivered) == 1 and len(lines) == 25, "25 records, one object"
+assert re.match(r"raw/clicks/\d{4}/\d\d/\d\d/\d\d/", delivered[0]["Key"]), (
+    "the key is the prefix, then a YYYY/MM/dd/HH/ path")
 # --8<-- [end:list]
 
 # --8<-- [start:cleanup]

@@ -30,9 +30,17 @@ candidates = {
     "gradient boosting (100)": GradientBoostingClassifier(random_state=SEED),
 }
 print(f"{'model':26s} {'ROC AUC':>8s} {'PR AUC':>7s} {'size KB':>8s}")
+roc, pr, kb = {}, {}, {}
 for name, model in candidates.items():
     s = model.fit(X_train, y_train).predict_proba(X_test)[:, 1]
-    size_kb = len(pickle.dumps(model)) / 1024
-    print(f"{name:26s} {roc_auc_score(y_test, s):8.3f} "
-          f"{average_precision_score(y_test, s):7.3f} {size_kb:8.0f}")
+    roc[name], pr[name] = roc_auc_score(y_test, s), average_precision_score(y_test, s)
+    kb[name] = len(pickle.dumps(model)) / 1024
+    print(f"{name:26s} {roc[name]:8.3f} {pr[name]:7.3f} {kb[name]:8.0f}")
+
+forest, boosted = "random forest (100 trees)", "gradient boosting (100)"
+assert abs(roc[forest] - roc[boosted]) < 0.005, "the ensembles tie on ROC AUC"
+assert pr[forest] - pr[boosted] > 0.03, "the forest wins clearly on PR AUC"
+assert kb[forest] > 5 * kb[boosted], "the boosted model is many times smaller"
+assert min(kb, key=kb.get) == "logistic regression", "logistic regression: tiny"
+assert roc["logistic regression"] > 0.9, "... and a respectable baseline"
 # --8<-- [end:compare]

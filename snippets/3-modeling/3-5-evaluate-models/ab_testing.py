@@ -57,6 +57,7 @@ sm.get_waiter("endpoint_in_service").wait(EndpointName=ENDPOINT)
 
 
 def print_variants(endpoint_name):
+    """Print each variant's weight and traffic share; return the shares."""
     described = sm.describe_endpoint(EndpointName=endpoint_name)
     variants = described["ProductionVariants"]
     total = sum(v["CurrentWeight"] for v in variants)
@@ -64,9 +65,11 @@ def print_variants(endpoint_name):
     for v in variants:
         print(f"  {v['VariantName']:11s} weight {v['CurrentWeight']:4.1f}  "
               f"-> {v['CurrentWeight'] / total:4.0%} of requests")
+    return {v["VariantName"]: v["CurrentWeight"] / total for v in variants}
 
 
-print_variants(ENDPOINT)
+shares = print_variants(ENDPOINT)
+assert shares == {"champion": 0.9, "challenger": 0.1}, "9 and 1 give 90/10"
 # --8<-- [end:setup]
 
 # --8<-- [start:shift]
@@ -78,10 +81,13 @@ sm.update_endpoint_weights_and_capacities(
     ],
 )
 sm.get_waiter("endpoint_in_service").wait(EndpointName=ENDPOINT)
-print_variants(ENDPOINT)
+shares = print_variants(ENDPOINT)
+assert shares == {"champion": 0.5, "challenger": 0.5}, "now equal weights"
 # --8<-- [end:shift]
 
 # --8<-- [start:invoke]
+from mlsguide import aws
+
 runtime = boto3.client("sagemaker-runtime")
 response = runtime.invoke_endpoint(
     EndpointName=ENDPOINT,
@@ -89,8 +95,13 @@ response = runtime.invoke_endpoint(
     ContentType="text/csv",
     Body=b"34,2,0,79.5,1",
 )
-print("InvokedProductionVariant:", response["InvokedProductionVariant"])
+invoked = response["InvokedProductionVariant"]
+print("InvokedProductionVariant:", invoked)
 print("Body:", response["Body"].read()[:60])
+
+# AWS names the variant that answered; the emulator returns a fixed stand-in.
+expected = "challenger" if aws.live() else "invoked_production_variant"
+assert invoked == expected, f"expected {expected!r}"
 # --8<-- [end:invoke]
 
 # --8<-- [start:shadow]
@@ -124,10 +135,13 @@ operation = sm.meta.service_model.operation_model("CreateInferenceExperiment")
 validate_parameters(shadow_test, operation.input_shape)  # raises if the request is malformed
 print(f"{operation.name} request is well-formed for the SageMaker API")
 without_shadow = {k: v for k, v in shadow_test.items() if k != "ShadowModeConfig"}
+problem = "none"
 try:
     validate_parameters(without_shadow, operation.input_shape)
 except ParamValidationError as error:
-    print("without ShadowModeConfig:", str(error).splitlines()[-1].strip())
+    problem = str(error).splitlines()[-1].strip()
+print("without ShadowModeConfig:", problem)
+assert "ShadowModeConfig" in problem, "a shadow test needs its ShadowModeConfig"
 # --8<-- [end:shadow]
 
 # --8<-- [start:cleanup]

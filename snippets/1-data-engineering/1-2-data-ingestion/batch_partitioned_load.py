@@ -43,6 +43,7 @@ files = sorted(local_root.rglob("*.parquet"))
 for path in files:
     rows = pq.read_metadata(path).num_rows
     print(f"{path.relative_to(local_root.parent)}  ({rows} rows)")
+assert len(files) == 3, "two days of events span three calendar dates"
 # --8<-- [end:write]
 
 # --8<-- [start:upload]
@@ -65,8 +66,12 @@ for path in files:
     key = path.relative_to(local_root.parent).as_posix()
     s3.upload_file(str(path), BUCKET, key)
 
+import re
+
 for obj in s3.list_objects_v2(Bucket=BUCKET, Prefix="events/")["Contents"]:
     print(f"s3://<bucket>/{obj['Key']}")
+    layout = r"events/year=\d{4}/month=\d\d/day=\d\d/"
+    assert re.match(layout, obj["Key"]), "the key keeps the key=value layout"
 # --8<-- [end:upload]
 
 # --8<-- [start:read]
@@ -80,6 +85,9 @@ for obj in s3.list_objects_v2(Bucket=BUCKET, Prefix=day2)["Contents"]:
     print(f"{obj['Key']}: {table.num_rows} rows")
     print(f"  columns {table.column_names}")
     print(f"  {table.to_pandas()['event_type'].value_counts().to_dict()}")
+
+assert table.num_rows == 494, "only the rows of 2 March were read"
+assert "day" not in table.column_names, "partition columns live in the path"
 # --8<-- [end:read]
 
 # --8<-- [start:cleanup]

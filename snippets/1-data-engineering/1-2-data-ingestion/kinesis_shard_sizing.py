@@ -53,12 +53,20 @@ workloads = [
 ]
 print(f"{'workload':17} {'rec/s':>5} {'KB':>3} {'MB/s':>5} |"
       f" {'in':>3} {'rec':>3} {'out':>3} | shards  limit that binds")
+sized = {w.name: shards_needed(w) for w in workloads}
 for w in workloads:
-    r = shards_needed(w)
+    r = sized[w.name]
     n = r["by_limit"]
     print(f"{w.name:17} {w.records_per_s:>5.0f} {w.record_kb:>3g}"
           f" {r['write_mb']:>5.2f} | {n['bytes in']:>3} {n['records in']:>3}"
           f" {n['bytes out']:>3} | {r['needed']:>6}  {r['binding']}")
     if not r["calls_ok"]:
         print(f"{'':17} > 5 GetRecords calls/s per shard: use enhanced fan-out")
+
+clicks, polled, efo, images, payments = sized.values()
+assert clicks["binding"] == "records in", "clickstream: bound by record count"
+assert (polled["needed"], polled["binding"]) == (5, "bytes out"), "reads: 5"
+assert (efo["needed"], efo["binding"]) == (4, "bytes in"), "fan-out: 4"
+assert images["binding"] == "bytes in", "image metadata: bound by bytes"
+assert payments["needed"] == 8 and not payments["calls_ok"], "payments: 8"
 # --8<-- [end:size]

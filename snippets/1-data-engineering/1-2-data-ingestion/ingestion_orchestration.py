@@ -4,8 +4,9 @@ EventBridge schedules that start it.
 Creates (and then deletes) a Glue database, crawler and ETL job chained by Glue triggers inside
 a Glue workflow; a Step Functions state machine that runs the Glue job and waits for it
 (`glue:startJobRun.sync`); an EventBridge Scheduler schedule and a legacy EventBridge scheduled
-rule, both pointing at the state machine. Schedules and triggers are created disabled, so nothing
-fires in a real account. Nothing is run: the point is the wiring.
+rule, both pointing at the state machine, each with a target role whose trust policy names the
+service that assumes it. Schedules and triggers are created disabled, so nothing fires in a real
+account. Nothing is run: the point is the wiring.
 
 Runs against the moto emulator by default; set MLSGUIDE_LIVE_AWS=1 to run it against your own
 account.
@@ -24,9 +25,12 @@ from botocore.exceptions import ClientError
 
 iam = boto3.client("iam")
 ROLE = "mlsguide-ingestion-orchestration"
-# One demo role for three services; real pipelines give each its own role.
+# One demo role for four services; real pipelines give each its own role.
+# Each service that is handed this role must be named here, or it cannot
+# assume the role: Glue runs the crawler and job, Step Functions the state
+# machine, and Scheduler and EventBridge (for a rule) start the machine.
 services = ["glue.amazonaws.com", "states.amazonaws.com",
-            "scheduler.amazonaws.com"]
+            "scheduler.amazonaws.com", "events.amazonaws.com"]
 trust = {
     "Version": "2012-10-17",
     "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole",
@@ -48,8 +52,20 @@ def with_new_role(call, **kwargs):
             time.sleep(5)
 
 
-print(f"role {ROLE}")
-print("  trusted by Glue, Step Functions and EventBridge Scheduler")
+def trusted_services(arn):
+    """The services that a role's trust policy allows to assume it."""
+    found = iam.get_role(RoleName=arn.split("/")[-1])["Role"]
+    trusted = set()
+    for statement in found["AssumeRolePolicyDocument"]["Statement"]:
+        if statement["Effect"] == "Allow":
+            named = statement["Principal"].get("Service", [])
+            trusted.update([named] if isinstance(named, str) else named)
+    return trusted
+
+
+print(f"role {ROLE}, trusted by:")
+for service in sorted(trusted_services(role_arn)):
+    print(f"  {service}")
 # --8<-- [end:role]
 
 # --8<-- [start:glue]
@@ -100,6 +116,13 @@ for t in sorted(triggers, key=lambda t: (t["Type"] != "SCHEDULED", t["Name"])):
     starts = ", ".join(a.get("CrawlerName") or a.get("JobName")
                        for a in t["Actions"])
     print(f"{t['Type']:<11} {when:<35} -> {starts}")
+
+by_name = {t["Name"]: t for t in triggers}
+start, after = by_name["mlsguide-nightly-start"], by_name["mlsguide-after-crawl"]
+assert start["Actions"][0]["CrawlerName"] == CRAWLER, "the clock starts the crawl"
+condition = after["Predicate"]["Conditions"][0]
+assert condition["CrawlState"] == "SUCCEEDED", "the crawl must succeed"
+assert after["Actions"][0]["JobName"] == JOB, "then the job runs"
 # --8<-- [end:glue]
 
 # --8<-- [start:stepfunctions]
@@ -128,8 +151,14 @@ machine = with_new_role(sfn.create_state_machine, name="mlsguide-ingest-clicks",
                         definition=json.dumps(definition), roleArn=role_arn)
 machine_arn = machine["stateMachineArn"]
 described = sfn.describe_state_machine(stateMachineArn=machine_arn)
-for name, state in json.loads(described["definition"])["States"].items():
+states = json.loads(described["definition"])["States"]
+for name, state in states.items():
     print(f"{name:<11} {state['Type']:<8} {state.get('Resource', '')}".rstrip())
+
+load = states["LoadClicks"]
+assert load["Resource"].endswith(".sync"), "waits for the Glue job run"
+assert load["Retry"][0]["MaxAttempts"] == 1, "retries once"
+assert states[load["Catch"][0]["Next"]]["Type"] == "Fail", "then fails loudly"
 # --8<-- [end:stepfunctions]
 
 # --8<-- [start:schedule]
@@ -152,6 +181,9 @@ print(f"EventBridge Scheduler: {schedule['Name']}")
 print(f"  {schedule['ScheduleExpression']} "
       f"{schedule['ScheduleExpressionTimezone']}, {schedule['State']}, "
       f"target {schedule['Target']['Arn'].split(':')[5]}")
+caller = "scheduler.amazonaws.com"
+assert caller in trusted_services(schedule["Target"]["RoleArn"]), caller
+print(f"  target role trusts {caller}")
 
 # The older way, still common in exam questions: a scheduled EventBridge rule.
 events.put_rule(Name="mlsguide-ingest-daily", ScheduleExpression="rate(1 day)",
@@ -163,6 +195,13 @@ targets = events.list_targets_by_rule(Rule="mlsguide-ingest-daily")["Targets"]
 print(f"EventBridge rule (legacy scheduling): {rule['Name']}")
 print(f"  {rule['ScheduleExpression']}, {rule['State']}, "
       f"target {targets[0]['Arn'].split(':')[5]}")
+caller = "events.amazonaws.com"
+assert caller in trusted_services(targets[0]["RoleArn"]), caller
+print(f"  target role trusts {caller}")
+
+assert schedule["Target"]["Arn"] == targets[0]["Arn"] == machine_arn, (
+    "both start the state machine")
+assert schedule["State"] == rule["State"] == "DISABLED", "nothing fires yet"
 # --8<-- [end:schedule]
 
 # --8<-- [start:cleanup]

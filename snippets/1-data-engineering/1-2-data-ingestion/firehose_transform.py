@@ -70,9 +70,12 @@ print(sample_event["records"][0]["data"])
 result = lambda_handler(sample_event, context=None)
 ids_in = [r["recordId"] for r in sample_event["records"]]
 ids_out = [r["recordId"] for r in result["records"]]
-assert ids_out == ids_in  # every id back, none invented
+assert ids_out == ids_in, "every id comes back, none is invented"
 for out in result["records"]:
     print(f"{out['recordId']}  {out['result']}")
     if out["result"] == "Ok":
         print("       " + base64.b64decode(out["data"]).decode().strip())
+
+results = [out["result"] for out in result["records"]]
+assert results == ["Ok", "Ok", "Dropped", "ProcessingFailed"], results
 # --8<-- [end:run]

@@ -24,6 +24,7 @@ model.fit(X_train, y_train)
 scores = model.predict_proba(X_test)[:, 1]  # probability of the positive class
 y_pred = (scores >= 0.5).astype(int)  # the default threshold
 print(f"test rows: {len(y_test)}, positives: {y_test.sum()} ({y_test.mean():.1%})")
+assert abs(y_test.mean() - 0.1) < 0.02, "about one row in ten is positive"
 # --8<-- [end:train]
 
 # --8<-- [start:confusion]
@@ -49,6 +50,9 @@ print(f"precision   {precision:.3f}  (sklearn {precision_score(y_test, y_pred):.
 print(f"recall      {recall:.3f}  (sklearn {recall_score(y_test, y_pred):.3f})")
 print(f"specificity {specificity:.3f}")
 print(f"F1          {f1:.3f}  (sklearn {f1_score(y_test, y_pred):.3f})")
+
+assert abs(f1 - f1_score(y_test, y_pred)) < 1e-9, "the same answers as sklearn"
+assert precision > 0.75 and recall < 0.65, "precision is high, recall modest"
 # --8<-- [end:confusion]
 
 # --8<-- [start:plot]
@@ -84,4 +88,8 @@ print(f"always predict 0: accuracy {accuracy_score(y_test, lazy_pred):.3f}, "
       f"recall {recall_score(y_test, lazy_pred):.3f}, "
       f"F1 {f1_score(y_test, lazy_pred, zero_division=0):.3f}")
 print(f"logistic model:   accuracy {accuracy:.3f}, recall {recall:.3f}, F1 {f1:.3f}")
+
+lazy_accuracy = accuracy_score(y_test, lazy_pred)
+assert abs(lazy_accuracy - 0.9) < 0.02, "doing nothing: close to 90% accuracy"
+assert recall_score(y_test, lazy_pred) == 0, "... and a recall of zero"
 # --8<-- [end:paradox]

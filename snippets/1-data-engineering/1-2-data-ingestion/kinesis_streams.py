@@ -39,6 +39,9 @@ for shard in shards:
     start = int(shard["HashKeyRange"]["StartingHashKey"]) / 2**128
     end = int(shard["HashKeyRange"]["EndingHashKey"]) / 2**128
     print(f"{shard['ShardId']}  hash keys {start:.2f} .. {end:.2f} of 2^128")
+    assert abs(end - start - 0.25) < 0.01, "each shard holds a quarter"
+
+assert summary["RetentionPeriodHours"] == 24, "the default retention: 24 h"
 # --8<-- [end:create]
 
 # --8<-- [start:put]
@@ -89,11 +92,13 @@ for key in sorted(landed):
     (shard_id,) = landed[key]  # one key, one shard
     check = "matches" if shard_for(key) == shard_id else "DIFFERS from"
     print(f"partition key {key} -> {shard_id} ({check} the MD5 prediction)")
+    assert shard_for(key) == shard_id, f"{key}: the MD5 prediction differs"
 # --8<-- [end:put]
 
 # --8<-- [start:read]
 from collections import Counter
 
+per_shard = {}  # shard id -> Counter of user ids
 for shard in shards:
     iterator = kinesis.get_shard_iterator(
         StreamName=STREAM,
@@ -108,10 +113,16 @@ for shard in shards:
             break
         iterator = out["NextShardIterator"]
     users = Counter(json.loads(r["Data"])["user_id"] for r in received)
+    per_shard[shard["ShardId"]] = users
     print(
         f"{shard['ShardId']}: {len(received):2d} records "
         f"from {dict(sorted(users.items()))}"
     )
+
+user_shards = Counter(u for users in per_shard.values() for u in users)
+assert set(user_shards.values()) == {1}, "each user's events: one shard"
+loads = sorted((sum(u.values()) for u in per_shard.values()), reverse=True)
+assert loads[0] + loads[1] > sum(loads) / 2, "two shards hold most records"
 # --8<-- [end:read]
 
 # --8<-- [start:cleanup]

@@ -45,6 +45,13 @@ for name, (sizes, train_mean, valid_mean) in curves.items():
     print(f"  {sizes[0]:4d} rows: train {train_mean[0]:.3f}  validation {valid_mean[0]:.3f}")
     print(f"  {sizes[-1]:4d} rows: train {train_mean[-1]:.3f}  validation {valid_mean[-1]:.3f}  "
           f"gap {train_mean[-1] - valid_mean[-1]:.3f}")
+
+(_, tree_train, tree_valid), (_, stump_train, stump_valid) = curves.values()
+assert (tree_train == 1).all(), "the unpruned tree: a perfect training AUC"
+assert tree_train[-1] - tree_valid[-1] > 0.1, "... with a wide gap to validation"
+assert tree_valid[-1] > tree_valid[0], "... whose validation score still rises"
+assert abs(stump_train[-1] - stump_valid[-1]) < 0.02, "the stump's curves meet"
+assert stump_valid[-1] < 0.75, "... at a low value"
 # --8<-- [end:learning_numbers]
 
 # --8<-- [start:validation]
@@ -73,4 +80,10 @@ for d in (1, best, 12):
     i = d - 1
     print(f"max_depth {d:2d}: train {train.mean(axis=1)[i]:.3f}  "
           f"validation {valid.mean(axis=1)[i]:.3f}")
+
+train_mean, valid_mean = train.mean(axis=1), valid.mean(axis=1)  # [depth - 1]
+peak = best - 1
+assert max(train_mean[0], valid_mean[0]) < valid_mean[peak], "left: both low"
+assert train_mean[-1] > train_mean[peak], "right: training keeps improving"
+assert valid_mean[-1] < valid_mean[peak], "... while validation declines"
 # --8<-- [end:validation_numbers]

@@ -25,8 +25,11 @@ rmse = np.sqrt(mean_squared_error(y_test, pred))
 mae = mean_absolute_error(y_test, pred)
 print(f"RMSE {rmse:6.2f} (thousands)   MAE {mae:6.2f} (thousands)   "
       f"R² {r2_score(y_test, pred):.3f}")
-print(f"baseline that always predicts the training mean: "
-      f"R² {r2_score(y_test, np.full(len(y_test), y_train.mean())):.3f}")
+baseline_r2 = r2_score(y_test, np.full(len(y_test), y_train.mean()))
+print(f"baseline that always predicts the training mean: R² {baseline_r2:.3f}")
+
+assert abs(rmse - 26) < 2, "a typical miss is roughly 26 thousand"
+assert abs(baseline_r2) < 0.01, "predicting the mean scores about 0"
 # --8<-- [end:fit]
 
 # --8<-- [start:outliers]
@@ -35,8 +38,12 @@ bad = pred.copy()
 bad[:10] += 300
 print(f"{'':16s} {'RMSE':>7s} {'MAE':>7s}")
 print(f"{'original':16s} {rmse:7.2f} {mae:7.2f}")
-print(f"{'10 big misses':16s} {np.sqrt(mean_squared_error(y_test, bad)):7.2f} "
-      f"{mean_absolute_error(y_test, bad):7.2f}")
+bad_rmse = np.sqrt(mean_squared_error(y_test, bad))
+bad_mae = mean_absolute_error(y_test, bad)
+print(f"{'10 big misses':16s} {bad_rmse:7.2f} {bad_mae:7.2f}")
+
+assert 1.7 < bad_rmse / rmse < 2, "RMSE almost doubles"
+assert abs(bad_mae / mae - 1.25) < 0.05, "MAE rises by a quarter"
 # --8<-- [end:outliers]
 
 # --8<-- [start:histogram]
@@ -58,6 +65,9 @@ show(fig, alt="Histogram of test residuals: roughly bell-shaped, symmetric and c
 # --8<-- [start:residual_stats]
 print(f"mean {residuals.mean():+.2f}   median {residuals.median():+.2f}   "
       f"skewness {residuals.skew():+.2f}")
+
+assert abs(residuals.mean()) < 1 and abs(residuals.median()) < 1, "centred on 0"
+assert abs(residuals.skew()) < 0.3, "symmetric: skewness close to 0"
 # --8<-- [end:residual_stats]
 
 # --8<-- [start:patterns]
@@ -70,9 +80,11 @@ cases = {
     "skewed": 3 * x[:, 0] + rng.exponential(4, 400),  # long right tail of errors
 }
 fig, axes = plt.subplots(1, 3, figsize=(9, 3), sharey=False)
+residual = {}
 for ax, name in zip(axes, ["healthy", "fanning", "curved"], strict=True):
     fitted = LinearRegression().fit(x, cases[name]).predict(x)
-    ax.scatter(fitted, cases[name] - fitted, s=6, alpha=0.6)
+    residual[name] = cases[name] - fitted
+    ax.scatter(fitted, residual[name], s=6, alpha=0.6)
     ax.axhline(0, color="black", ls="--")
     ax.set_title(name)
     ax.set_xlabel("Predicted value")
@@ -80,15 +92,29 @@ axes[0].set_ylabel("Residual")
 fig.suptitle("Residuals against predictions", y=1.03)
 show(fig, alt="Three residual plots: a flat even band for the healthy model, a funnel that widens "
               "to the right for the fanning case, and a U shape for the curved case.")
+
+left, right = x[:, 0] < 4, x[:, 0] > 7
+middle = ~left & ~right
+fan, bend = residual["fanning"], residual["curved"]
+assert fan[right].std() > 2 * fan[left].std(), "fanning: wider to the right"
+assert bend[left].mean() > 0 and bend[right].mean() > 0, "curved: ends up"
+assert bend[middle].mean() < 0, "curved: the middle down, a U"
 # --8<-- [end:patterns]
 
 # --8<-- [start:pattern_stats]
 from scipy.stats import skew
 
+skewness = {}
 for name, target in cases.items():
     r = target - LinearRegression().fit(x, target).predict(x)
+    skewness[name] = skew(r)
     print(f"{name:8s} residual mean {round(r.mean(), 2) + 0.0:+.2f}  skewness {skew(r):+.2f}")
+    assert abs(r.mean()) < 1e-9, "a fitted line's residuals average zero"
 # A model trained before prices rose 10% under-predicts every house: off-centre residuals.
 drift = (y_test * 1.10) - pred
 print(f"drifted  residual mean {drift.mean():+.2f}  (test prices 10% higher than at training)")
+
+others = [abs(s) for name, s in skewness.items() if name != "skewed"]
+assert skewness["skewed"] > 1 > max(others), "only the skewed case is skewed"
+assert 10 < drift.mean() < 100, "the drifted test set is off by tens of thousands"
 # --8<-- [end:pattern_stats]
