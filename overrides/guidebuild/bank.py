@@ -51,7 +51,8 @@ def for_browser(guide: Guide, use_directory_urls: bool, to_html: Callable[[str],
 def write(site_dir: Path, bank: dict) -> Path:
     target = Path(site_dir) / FILE
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(PREFIX + json.dumps(bank, ensure_ascii=False, sort_keys=True) + SUFFIX, encoding="utf-8")
+    payload = json.dumps(bank, ensure_ascii=False, sort_keys=True)
+    target.write_text(PREFIX + payload + SUFFIX, encoding="utf-8")
     return target
 
 

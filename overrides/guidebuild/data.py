@@ -251,9 +251,9 @@ def known_task(value, context):
 
 
 def file_named_after_its_task(questions, context):
-    name = Path(context.file).name
-    if name != f"{questions['task']}.yml":
-        yield "task", f"is {questions['task']!r}, so the file must be named {questions['task']}.yml, not {name}"
+    name, task = Path(context.file).name, questions["task"]
+    if name != f"{task}.yml":
+        yield "task", f"is {task!r}, so the file must be named {task}.yml, not {name}"
 
 
 QUESTION_FILE = Record(
@@ -304,7 +304,8 @@ def load(data_dir: Path = DATA, docs: Path = DOCS) -> GuideData:
     tables = {path.stem: _check(path, TABLE, context, messages)
               for path in sorted((data_dir / "decision-tables").glob("*.yml"))}
     order = {task: n for n, task in enumerate(task_ids)}  # question files in blueprint order
-    files = sorted((data_dir / "questions").glob("*.yml"), key=lambda p: (order.get(p.stem, len(order)), p.name))
+    files = sorted((data_dir / "questions").glob("*.yml"),
+                   key=lambda path: (order.get(path.stem, len(order)), path.name))
     questions = {}
     for path in files:
         document = _check(path, QUESTION_FILE, context, messages)

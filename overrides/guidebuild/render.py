@@ -186,7 +186,9 @@ def answer_key(guide: Guide, page: str, arg=None) -> str:
         chapter = guide.chapters.get(task)
         out += [f"## {task} {tasks[task]['title']} {{#answers-{task.replace('.', '-')}}}", ""]
         for n, q in enumerate(questions, start=1):
-            label = f"[Question {n}]({relative_link(page, chapter)}#{q['id']})" if chapter else f"Question {n}"
+            label = f"Question {n}"
+            if chapter:
+                label = f"[{label}]({relative_link(page, chapter)}#{q['id']})"
             out += [f"**{label}: {letters(q['answer'])}.**", ""]
             for key, why in q["explanations"].items():
                 verdict = "correct" if key in q["answer"] else "incorrect"

@@ -203,15 +203,16 @@ def validate(value, schema, context=None, path: tuple = ()) -> list[Problem]:
         if not isinstance(value, list):
             return [Problem(path, f"must be a list, got {_kind(value)}")]
         if len(value) < schema.min:
-            return [Problem(path, f"needs at least {schema.min} item{'s' * (schema.min > 1)}, has {len(value)}")]
+            items = "item" if schema.min == 1 else "items"
+            return [Problem(path, f"needs at least {schema.min} {items}, has {len(value)}")]
         for index, item in enumerate(value):
             problems += validate(item, schema.item, context, (*path, index))
     elif isinstance(schema, MapOf):
         if not isinstance(value, dict):
             return [Problem(path, f"must be a mapping, got {_kind(value)}")]
         if len(value) < schema.min:
-            return [Problem(path, f"needs at least {schema.min} entr{'ies' if schema.min > 1 else 'y'}, "
-                                  f"has {len(value)}")]
+            entries = "entry" if schema.min == 1 else "entries"
+            return [Problem(path, f"needs at least {schema.min} {entries}, has {len(value)}")]
         for key, item in value.items():
             problems += validate(item, schema.value, context, (*path, key))
     elif isinstance(schema, Record):
@@ -229,7 +230,8 @@ def validate(value, schema, context=None, path: tuple = ()) -> list[Problem]:
                 problems.append(Problem((*path, key), "is missing"))
         if not problems:
             for check in schema.checks:
-                problems += [Problem((*path, *_split(key)), message) for key, message in check(value, context)]
+                problems += [Problem((*path, *_split(key)), message)
+                             for key, message in check(value, context)]
         return problems
     else:
         raise TypeError(f"not a schema description: {schema!r}")
@@ -290,7 +292,9 @@ def _item_name(description, container, key) -> str:
         return f"{description.label} {key!r}"
     item = container[key] if _has(container, key) else None
     name = item.get(description.name) if description.name and isinstance(item, dict) else None
-    return f"{description.label} {name!r}" if isinstance(name, str) and name else f"{description.label} {key + 1}"
+    if isinstance(name, str) and name:
+        return f"{description.label} {name!r}"
+    return f"{description.label} {key + 1}"
 
 
 def _dotted(path: list) -> str:

@@ -22,7 +22,8 @@ from guidebuild.schema import DataError
 if TYPE_CHECKING:
     from guidebuild.guide import Guide
 
-SHORTCODE = re.compile(r"^<!--[ \t]*(?P<name>[a-z][a-z0-9-]*)(?:[ \t]*:[ \t]*(?P<arg>[^\s>]+))?[ \t]*-->[ \t]*$")
+SHORTCODE = re.compile(r"^<!--[ \t]*(?P<name>[a-z][a-z0-9-]*)"
+                       r"(?:[ \t]*:[ \t]*(?P<arg>[^\s>]+))?[ \t]*-->[ \t]*$")
 
 
 @dataclass(frozen=True)
