@@ -23,12 +23,14 @@ import time
 from datetime import date
 from pathlib import Path
 
+from guidebuild.env import build_environ
+from guidebuild.paths import notebooks
+
 ROOT = Path(__file__).resolve().parents[1]
 BIN = ROOT / ".venv" / "bin"
 RESULTS = ROOT / "scripts" / "bench-results.json"
 README = ROOT / "README.md"
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true",
-       "MLSGUIDE_OFFLINE": "1"}
+ENV = build_environ()  # what the Makefile exports, as `make build` and `make test` run
 TARGETS = {"strict build (s)": 20, "make test after install (s)": 180, "PDF (s)": 60,
            "PDF size (MB)": 15}
 
@@ -57,7 +59,7 @@ def executed_examples() -> dict[str, int]:
         fences += len(re.findall(r"^```python\b", page.read_text(encoding="utf-8"), re.M))
     snippets = [p for p in (ROOT / "snippets").rglob("*.py") if "mlsguide" not in p.parts]
     return {"snippet files": len(snippets), "Python fences": fences,
-            "notebooks": len(list((ROOT / "docs").rglob("*.py")))}
+            "notebooks": len(notebooks())}
 
 
 def read_json(path: Path):

@@ -18,10 +18,13 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from guidebuild.guide import Guide
 from guidebuild.paths import page_url
 from guidebuild.schema import line_of
+
+if TYPE_CHECKING:
+    from guidebuild.guide import Guide
 
 FILE = "assets/javascripts/question-bank.js"
 PREFIX, SUFFIX = "window.MLSGUIDE_BANK = ", ";\n"
