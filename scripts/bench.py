@@ -24,9 +24,8 @@ from datetime import date
 from pathlib import Path
 
 from guidebuild.env import build_environ
-from guidebuild.paths import notebooks
+from guidebuild.paths import ROOT, notebooks
 
-ROOT = Path(__file__).resolve().parents[1]
 BIN = ROOT / ".venv" / "bin"
 RESULTS = ROOT / "scripts" / "bench-results.json"
 README = ROOT / "README.md"

@@ -42,10 +42,9 @@ from pathlib import Path
 
 from guidebuild import bank as question_bank
 from guidebuild.env import BUILD_ENV
-from guidebuild.paths import built_page, page_sources
+from guidebuild.paths import ROOT, built_page, page_sources
 from guidebuild.shortcodes import SHORTCODES
 
-ROOT = Path(__file__).resolve().parents[1]
 IMPORT_FOLDERS = ("snippets", "overrides")  # on the path of every build, as `make install` sets it
 CACHE = ROOT / ".cache" / "successors"
 OUT_JSON = ROOT / "build" / "successors.json"

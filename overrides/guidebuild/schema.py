@@ -5,7 +5,7 @@ A schema is plain data built from five kinds of description:
     Text(allowed=..., checks=...)   a non-empty string
     Whole()                         an integer
     ListOf(item, min=..., label=..., name=...)
-    MapOf(value, min=..., label=...)
+    MapOf(item, min=..., label=...)
     Record({field: description}, checks=...)   a mapping with these fields and no others
 
 Every description takes `required=False` (the field may be left out) and `checks`: small named
@@ -23,10 +23,10 @@ field:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 from mkdocs.exceptions import PluginError
@@ -115,47 +115,44 @@ def line_of(container, key) -> int | None:
 # ---------------------------------------------------------------------------------------------
 # Descriptions
 
-Check = Callable[[Any, Any], "str | None"]
-RecordCheck = Callable[[Any, Any], Iterator[tuple[str, str]]]
+@dataclass(frozen=True, kw_only=True)
+class Description:
+    required: bool = True  # False: the field may be left out
+    checks: tuple = ()  # small named functions; see the module's docstring
 
 
 @dataclass(frozen=True)
-class Text:
+class Text(Description):
     allowed: tuple[str, ...] | None = None
-    required: bool = True
-    checks: tuple[Check, ...] = ()
 
 
 @dataclass(frozen=True)
-class Whole:
-    required: bool = True
-    checks: tuple[Check, ...] = ()
+class Whole(Description):
+    pass
+
+
+@dataclass(frozen=True, kw_only=True)
+class Collection(Description):
+    min: int = 1  # the fewest items or entries
+    label: str | None = None  # how to name one item in messages: "question", "service"
 
 
 @dataclass(frozen=True)
-class ListOf:
-    item: Any
-    min: int = 1
-    label: str | None = None  # how to name one item in messages: "question"
-    name: str | None = None  # the item's field that names it: "id"
-    required: bool = True
-    checks: tuple[Check, ...] = ()
+class ListOf(Collection):
+    item: Description
+    name: str | None = None  # the item's field that names it in messages: "id"
+    container: ClassVar = (list, "a list", "item", "items")
 
 
 @dataclass(frozen=True)
-class MapOf:
-    value: Any
-    min: int = 1
-    label: str | None = None  # how to name one entry (by its key) in messages: "service"
-    required: bool = True
-    checks: tuple[Check, ...] = ()
+class MapOf(Collection):
+    item: Description  # what each entry's value is; entries are named by their keys
+    container: ClassVar = (dict, "a mapping", "entry", "entries")
 
 
 @dataclass(frozen=True)
-class Record:
-    fields: dict[str, Any]
-    required: bool = True
-    checks: tuple[RecordCheck, ...] = ()
+class Record(Description):
+    fields: dict[str, Description]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -199,22 +196,15 @@ def validate(value, schema, context=None, path: tuple = ()) -> list[Problem]:
     elif isinstance(schema, Whole):
         if not isinstance(value, int) or isinstance(value, bool):
             return [Problem(path, f"must be a whole number, got {_kind(value)}")]
-    elif isinstance(schema, ListOf):
-        if not isinstance(value, list):
-            return [Problem(path, f"must be a list, got {_kind(value)}")]
+    elif isinstance(schema, Collection):
+        kind, kind_name, one, many = schema.container
+        if not isinstance(value, kind):
+            return [Problem(path, f"must be {kind_name}, got {_kind(value)}")]
         if len(value) < schema.min:
-            items = "item" if schema.min == 1 else "items"
-            return [Problem(path, f"needs at least {schema.min} {items}, has {len(value)}")]
-        for index, item in enumerate(value):
-            problems += validate(item, schema.item, context, (*path, index))
-    elif isinstance(schema, MapOf):
-        if not isinstance(value, dict):
-            return [Problem(path, f"must be a mapping, got {_kind(value)}")]
-        if len(value) < schema.min:
-            entries = "entry" if schema.min == 1 else "entries"
-            return [Problem(path, f"needs at least {schema.min} {entries}, has {len(value)}")]
-        for key, item in value.items():
-            problems += validate(item, schema.value, context, (*path, key))
+            return [Problem(path, f"needs at least {schema.min} {one if schema.min == 1 else many}, "
+                                  f"has {len(value)}")]
+        for key, item in (enumerate(value) if kind is list else value.items()):
+            problems += validate(item, schema.item, context, (*path, key))
     elif isinstance(schema, Record):
         if not isinstance(value, dict):
             return [Problem(path, f"must be a mapping with the fields {', '.join(schema.fields)}, "
@@ -255,7 +245,7 @@ def describe(problem: Problem, document, schema, file: str) -> str:
     value, description = document, schema
     for key in problem.path:
         line = line_of(value, key) or line
-        labelled = isinstance(description, ListOf | MapOf) and description.label
+        labelled = isinstance(description, Collection) and description.label
         if labelled:
             item, field_path = _item_name(description, value, key), []
         else:
@@ -272,10 +262,8 @@ def describe(problem: Problem, document, schema, file: str) -> str:
 
 def _step(value, description, key):
     child = value[key] if isinstance(value, dict | list) and _has(value, key) else None
-    if isinstance(description, ListOf):
+    if isinstance(description, Collection):
         return child, description.item
-    if isinstance(description, MapOf):
-        return child, description.value
     if isinstance(description, Record):
         return child, description.fields.get(key)
     return child, None
