@@ -6,6 +6,7 @@ from html.parser import HTMLParser
 from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
+from guidebuild import shortcodes
 from guidebuild.paths import site_file, site_path
 
 from tests.guide import DOCS, ROOT, built_site, chapters
@@ -158,7 +159,7 @@ def test_chapter_follows_the_anatomy(chapter):
     assert order == ANATOMY, f"{chapter.relative_to(ROOT)}: sections {order}, expected {ANATOMY}"
     assert _prose_words(text) >= 2500, f"{chapter.relative_to(ROOT)}: under 2,500 words of prose"
     assert text.count('exec="on"') >= 6, f"{chapter.relative_to(ROOT)}: fewer than 6 executed examples"
-    assert text.count("<!-- decision-table: ") >= 2, (
+    assert sum(use.name == "decision-table" for use in shortcodes.find(text)) >= 2, (
         f"{chapter.relative_to(ROOT)}: fewer than 2 decision tables"
     )
     assert "```mermaid" in text, f"{chapter.relative_to(ROOT)}: no diagram"
