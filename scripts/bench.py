@@ -23,12 +23,13 @@ import time
 from datetime import date
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from guidebuild.env import build_environ
+from guidebuild.paths import ROOT, notebooks
+
 BIN = ROOT / ".venv" / "bin"
 RESULTS = ROOT / "scripts" / "bench-results.json"
 README = ROOT / "README.md"
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true",
-       "MLSGUIDE_OFFLINE": "1"}
+ENV = build_environ()  # what the Makefile exports, as `make build` and `make test` run
 TARGETS = {"strict build (s)": 20, "make test after install (s)": 180, "PDF (s)": 60,
            "PDF size (MB)": 15, "most executions of one section": 2}
 
@@ -58,7 +59,7 @@ def executed_examples() -> dict[str, int]:
     pytest-markdown-docs item whose code includes it (an item that continues a session repeats the
     session's earlier fences), and once as part of its whole file (tests/test_snippets.py).
     """
-    sys.path[:0] = [str(ROOT), str(ROOT / "overrides"), str(ROOT / "snippets")]
+    sys.path[:0] = [str(ROOT), str(ROOT / "snippets")]  # tests.examples_plugin imports mlsguide
     from guidebuild.snippets import Snippets
     from pytest_markdown_docs.plugin import extract_fence_tests
 
@@ -88,7 +89,7 @@ def executed_examples() -> dict[str, int]:
             "section executions per make test": sum(runs.values()),
             "most executions of one section": max(runs.values(), default=0),
             "Python fences run by pytest-markdown-docs": fence_items,
-            "notebooks": len(list((ROOT / "docs").rglob("*.py")))}
+            "notebooks": len(notebooks())}
 
 
 def read_json(path: Path):

@@ -11,23 +11,14 @@ from __future__ import annotations
 import email.utils
 import gzip
 import mimetypes
-import re
 import threading
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from guidebuild.paths import site_path
 
-
-def site_path() -> str:
-    """site_url's path ("/mls-c01-guide/"): GitHub Pages serves the site there, and so does this."""
-    site_url = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
-    path = urllib.parse.urlsplit(site_url[1] if site_url else "/").path.strip("/")
-    return f"/{path}/" if path else "/"
-
-
-SITE_PATH = site_path()
+SITE_PATH = site_path()  # site_url's path ("/mls-c01-guide/"): GitHub Pages serves the site there
 
 
 TEXT_TYPES = {

@@ -1,7 +1,7 @@
 """Non-blocking check: build this site's mkdocs.yml with the two MkDocs successors.
 
-    python3 scripts/successors.py                 # both generators
-    python3 scripts/successors.py --only zensical # one of them
+    .venv/bin/python scripts/successors.py                 # both generators (or: make successors)
+    .venv/bin/python scripts/successors.py --only zensical # one of them
 
 MkDocs 1.x is unmaintained and Material for MkDocs is in maintenance mode, so this check shows early
 what a move would cost. For each generator it
@@ -11,7 +11,7 @@ what a move would cost. For each generator it
    is complete, so pip resolves nothing; to update one, edit `scripts/successors-<name>.in` and
    rerun the `uv pip compile` command in the lock's header, with `.venv/bin/uv`);
 2. builds mkdocs.yml into `.cache/successors/<name>/site` with the environment the Makefile
-   exports and `snippets/` on PYTHONPATH;
+   exports (`guidebuild.env`) and `snippets/` and `overrides/` on PYTHONPATH;
 3. records the exit code, duration, warnings and errors (unique messages with counts), the plugins
    and hooks the generator left out, the pages built and which of the guide's features survived.
 
@@ -40,20 +40,18 @@ from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from guidebuild import bank as question_bank
+from guidebuild.env import BUILD_ENV
+from guidebuild.paths import ROOT, built_page, page_sources
+from guidebuild.shortcodes import SHORTCODES
+
+IMPORT_FOLDERS = ("snippets", "overrides")  # on the path of every build, as `make install` sets it
 CACHE = ROOT / ".cache" / "successors"
 OUT_JSON = ROOT / "build" / "successors.json"
 OUT_MD = ROOT / "build" / "successors.md"
 BUILD_TIMEOUT = 1800  # seconds; the MkDocs build takes about one minute here
 INSTALL_TIMEOUT = 1800
 
-# What the Makefile exports for every build.
-MAKEFILE_ENV = {
-    "NO_MKDOCS_2_WARNING": "1",
-    "DISABLE_MKDOCS_2_WARNING": "true",
-    "MLSGUIDE_OFFLINE": "1",
-    "PYTHONHASHSEED": "0",
-}
 
 GENERATORS = {
     "properdocs": {
@@ -166,8 +164,9 @@ def stage_project(dest: Path) -> None:
 
 def build_env(venv: Path, project: Path) -> dict:
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONHOME", "PYTHONPATH", "VIRTUAL_ENV")}
-    env.update(MAKEFILE_ENV)
-    env["PYTHONPATH"] = str(project / "snippets")
+    env.update(BUILD_ENV)
+    # What `make install`'s .pth file gives the guide's own venv: the examples and the build library.
+    env["PYTHONPATH"] = os.pathsep.join(str(project / folder) for folder in IMPORT_FOLDERS)
     env["VIRTUAL_ENV"] = str(venv)
     env["PATH"] = f"{venv / 'bin'}{os.pathsep}{env.get('PATH', '')}"
     return env
@@ -324,19 +323,14 @@ def condense(text: str, replacements: dict[str, str]) -> tuple[list[dict], list[
 # The built site: pages and features
 
 
-def page_paths(site: Path, source: Path) -> list[Path]:
-    """Where a docs/ file's page lands: `a/b/index.html` (directory URLs) or `a/b.html`."""
-    stem = source.with_suffix("")
-    if stem.name == "index":
-        return [site / stem.parent / "index.html"]
-    return [site / stem / "index.html", site / stem.with_suffix(".html")]
+def page_paths(site: Path, source: str) -> list[Path]:
+    """Where a docs/ page may land: a generator may or may not keep the offline plugin's .html URLs."""
+    return [built_page(site, source, use_directory_urls=directories) for directories in (False, True)]
 
 
 def count_pages(site: Path) -> dict:
-    docs = ROOT / "docs"
-    sources = sorted(p.relative_to(docs) for p in docs.rglob("*")
-                     if p.suffix in (".md", ".py") and p.relative_to(docs).parts[0] != "data")
-    missing = [s.as_posix() for s in sources if not any(p.exists() for p in page_paths(site, s))]
+    sources = page_sources()
+    missing = [s for s in sources if not any(p.exists() for p in page_paths(site, s))]
     html = [p for p in site.rglob("*.html") if p.name != "404.html"]
     return {"html_files": len(html), "sources": len(sources), "missing": missing}
 
@@ -364,14 +358,14 @@ def check_features(site: Path) -> dict:
 
     tables = count('class="decision-table"')
     feature("decision tables rendered", tables > 0, f"{tables} tables")
-    raw = sum(len(re.findall(r"<!--\s*(?:decision-tables?|services|blueprint|quiz|answer-key)\b", t))
-              for t in html.values())
+    left = re.compile(r"<!--\s*(?:" + "|".join(map(re.escape, SHORTCODES)) + r")\b")
+    raw = sum(len(left.findall(t)) for t in html.values())
     feature("data shortcodes rendered", raw == 0 and tables > 0,
             f"{raw} shortcodes left as HTML comments (the hooks render them)")
     quizzes, questions = count('class="quiz"'), count('class="quiz-question"')
     feature("quiz markup present", quizzes > 0, f"{quizzes} quizzes, {questions} questions")
-    feature("practice-exam question bank", exists("assets/javascripts/question-bank.js"),
-            "assets/javascripts/question-bank.js (written by the questions hook)")
+    feature("practice-exam question bank", exists(question_bank.FILE),
+            f"{question_bank.FILE} (written by the questions hook)")
     figures = count('<figure class="mlsguide-figure"><svg')
     failed = sorted(path for path, text in html.items()  # outputs are highlighted: drop the tags
                     if "Traceback (most recent call last)" in re.sub(r"<[^>]+>", "", text))
@@ -389,12 +383,12 @@ def check_features(site: Path) -> dict:
     feature("edit buttons", edit, f"{len(edit)} of {len(html)} pages")
     index = next((p for p in ("search/search_index.json", "search.json") if (site / p).exists()), None)
     feature("search index", index, index or "none")
-    notebooks = [s for s in (ROOT / "docs").rglob("*.py")]
-    rendered = [s for s in notebooks
+    notebook_pages = [s for s in page_sources() if s.endswith(".py")]
+    rendered = [s for s in notebook_pages
                 if any(p.exists() and "jp-Notebook" in p.read_text(encoding="utf-8", errors="replace")
-                       for p in page_paths(site, s.relative_to(ROOT / "docs")))]
-    feature("notebook page", notebooks and len(rendered) == len(notebooks),
-            f"{len(rendered)} of {len(notebooks)} notebooks rendered as pages")
+                       for p in page_paths(site, s))]
+    feature("notebook page", notebook_pages and len(rendered) == len(notebook_pages),
+            f"{len(rendered)} of {len(notebook_pages)} notebooks rendered as pages")
     feature("print page", exists("print_page/index.html", "print_page.html"),
             "print_page.html (print-site plugin)")
     api = count("doc doc-heading")
@@ -463,8 +457,9 @@ def main() -> int:
     args = parser.parse_args()
     names = args.only or list(GENERATORS)
     report = {"generated": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
-              "command": "python3 scripts/successors.py" + "".join(f" --only {n}" for n in args.only or []),
-              "environment": MAKEFILE_ENV | {"PYTHONPATH": "snippets"},
+              "command": ".venv/bin/python scripts/successors.py"
+                         + "".join(f" --only {n}" for n in args.only or []),
+              "environment": BUILD_ENV | {"PYTHONPATH": os.pathsep.join(IMPORT_FOLDERS)},
               "generators": []}
     for name in names:
         print(f"successors: {name} ...", file=sys.stderr, flush=True)

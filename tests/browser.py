@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from guidebuild import bank as question_bank
 
 from scripts.pages_server import SITE_PATH, base_url
 from scripts.pages_server import serve as serve_pages
@@ -91,8 +92,8 @@ def page(browser):
 
 @pytest.fixture(scope="module")
 def bank():
-    text = (built_site() / "assets" / "javascripts" / "question-bank.js").read_text(encoding="utf-8")
-    return json.loads(text.removeprefix("window.MLSGUIDE_BANK = ").rstrip().removesuffix(";"))
+    """The question bank as the build wrote it for the practice exam."""
+    return question_bank.read(built_site())
 
 
 def axe_violations(page):

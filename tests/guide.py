@@ -6,9 +6,11 @@ import sys
 from functools import cache
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-DOCS = ROOT / "docs"
+from guidebuild.env import build_environ
+from guidebuild.pages import chapter_pages, read_pages
+from guidebuild.paths import CACHE, DOCS, ROOT
 
+__all__ = ["DOCS", "ROOT", "built_site", "chapters"]
 
 
 @cache
@@ -17,14 +19,15 @@ def built_site() -> Path:
     given = os.environ.get("MLSGUIDE_SITE_DIR")
     if given:
         return (ROOT / given).resolve()  # relative to the repository, not to a test's scratch cwd
-    target = ROOT / ".cache" / "test-site"
+    target = CACHE / "test-site"
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(target)],
-        cwd=ROOT, check=True,
+        cwd=ROOT, check=True, env=build_environ(),
     )
     return target
 
 
 def chapters() -> list[Path]:
-    """Chapter pages: Markdown files whose front matter names a task statement."""
-    return sorted(p for p in DOCS.rglob("*.md") if p.read_text(encoding="utf-8").startswith("---\ntask:"))
+    """Chapter pages: the pages whose front matter names a task statement, in task order."""
+    found = chapter_pages(read_pages())
+    return [DOCS / found[task] for task in sorted(found, key=lambda t: tuple(map(int, t.split("."))))]

@@ -4,12 +4,12 @@
 directly.
 """
 
-import json
 import re
 import zipfile
 
 import pypdfium2 as pdfium
 import pytest
+from guidebuild import bank as question_bank
 
 from tests.browser import record_external_requests, serve
 from tests.guide import ROOT, built_site, chapters
@@ -96,8 +96,7 @@ def test_contents_page_numbers_match_where_chapters_start(pdf):
 def test_answer_key_appendix_holds_every_answer(pdf):
     _, texts, outline = pdf
     assert "Answer key" in outline, "the PDF outline has no answer key"
-    bank = json.loads((built_site() / "assets/javascripts/question-bank.js").read_text(encoding="utf-8")
-                      .removeprefix("window.MLSGUIDE_BANK = ").rstrip().removesuffix(";"))
+    bank = question_bank.read(built_site())
     key_text = " ".join(texts[outline["Answer key"] - 1:])
     assert len(re.findall(r"Question \d+: [A-F](?:, [A-F])*\.", key_text)) == len(bank["questions"])
 

@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
 import pytest
+from guidebuild.paths import page_sources, page_url, site_file, uses_directory_urls
 
-from tests.browser import SITE_PATH, axe_violations, record_external_requests
-from tests.guide import DOCS, built_site
+from tests.browser import axe_violations, record_external_requests
+from tests.guide import built_site
 
 pytestmark = pytest.mark.browser
 
@@ -24,10 +25,9 @@ BUDGET_WITH_DIAGRAM = 1_200_000
 
 
 def site_pages() -> list[str]:
-    """Every page the build writes, named from docs/: `a/b.md` and the notebook `a/b.py` become
-    `a/b.html`; plus the 404 page. A page missing from the build fails its tests."""
-    sources = [p for p in DOCS.rglob("*") if p.suffix in (".md", ".py") and "data" not in p.parts]
-    return sorted(p.relative_to(DOCS).with_suffix(".html").as_posix() for p in sources) + ["404.html"]
+    """Every page the build writes, as its URL in the site (`a/b.md` and the notebook `a/b.py`:
+    `a/b.html`), plus the 404 page. A page missing from the build fails its tests."""
+    return [page_url(src, uses_directory_urls()) for src in page_sources()] + ["404.html"]
 
 
 def per_page(*extra):
@@ -67,10 +67,7 @@ def _visit(browser, site_url, path) -> Visit:
     page.wait_for_load_state("networkidle")
     visit = Visit(status=response.status, external=external)
     for url in loaded:
-        rel = urlparse(url).path.removeprefix(SITE_PATH)
-        target = site / rel
-        if rel == "" or target.is_dir():
-            target = target / "index.html"
+        target = site_file(site, urlparse(url).path)
         if target.is_file():
             visit.transfer[target.relative_to(site).as_posix()] = _transfer_size(target)
     for scheme, expected in (("light", "default"), ("dark", "slate")):

@@ -3,8 +3,11 @@
 import json
 import re
 from html.parser import HTMLParser
+from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
+from guidebuild import shortcodes
+from guidebuild.paths import site_file, site_path
 
 from tests.guide import DOCS, ROOT, built_site, chapters
 
@@ -156,7 +159,7 @@ def test_chapter_follows_the_anatomy(chapter):
     assert order == ANATOMY, f"{chapter.relative_to(ROOT)}: sections {order}, expected {ANATOMY}"
     assert _prose_words(text) >= 2500, f"{chapter.relative_to(ROOT)}: under 2,500 words of prose"
     assert text.count('exec="on"') >= 6, f"{chapter.relative_to(ROOT)}: fewer than 6 executed examples"
-    assert text.count("<!-- decision-table: ") >= 2, (
+    assert sum(use.name == "decision-table" for use in shortcodes.find(text)) >= 2, (
         f"{chapter.relative_to(ROOT)}: fewer than 2 decision tables"
     )
     assert "```mermaid" in text, f"{chapter.relative_to(ROOT)}: no diagram"
@@ -210,10 +213,6 @@ def test_every_internal_link_and_anchor_resolves():
     """Every page, the notebook and print pages included: local links lead to a file, and a
     #fragment to an element with that id. External links are listed in build/external-links.txt
     for the scheduled online check; they are not fetched here."""
-    from urllib.parse import unquote, urljoin, urlparse
-
-    from tests.browser import SITE_PATH
-
     site = built_site()
     parsed = {}
     for html in site.rglob("*.html"):
@@ -222,7 +221,7 @@ def test_every_internal_link_and_anchor_resolves():
         parsed[html] = parser
     broken, external, checked = [], {}, 0
     for html, parser in parsed.items():
-        base = "http://site" + SITE_PATH + html.relative_to(site).as_posix()
+        base = "http://site" + site_path() + html.relative_to(site).as_posix()
         for link in parser.links:
             url = urlparse(urljoin(base, link))
             if url.scheme in ("mailto", "javascript", "data"):
@@ -231,10 +230,7 @@ def test_every_internal_link_and_anchor_resolves():
                 external.setdefault(f"{url.scheme}://{url.netloc}{url.path}", html.relative_to(site))
                 continue
             checked += 1
-            rel = unquote(url.path).removeprefix(SITE_PATH)
-            target = site / rel
-            if rel == "" or target.is_dir():
-                target = target / "index.html"
+            target = site_file(site, url.path)
             where = f"{html.relative_to(site)}: {link}"
             if not target.is_file():
                 broken.append(f"{where} (no file {target.relative_to(site)})")

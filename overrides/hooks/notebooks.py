@@ -6,34 +6,20 @@ and the Markdown pages, with their own examples, are converted meanwhile. When m
 to render a notebook page, it is handed the executed copy (mkdocs-jupyter itself has
 `execute: false`). That saves the build the kernel's whole run time, about 6 s.
 
-A cell that raises fails the build, naming the notebook, the cell and the error.
+Notebooks run the way the tests run them (`guidebuild.notebooks`); a cell that raises fails the
+build, naming the notebook, the cell and the error.
 """
 
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
-import jupytext
-import nbformat
+from guidebuild.notebooks import NotebookError, execute_to
+from guidebuild.paths import CACHE
 from mkdocs.exceptions import PluginError
-from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError
 
-ROOT = Path(__file__).resolve().parents[2]
-EXECUTED = ROOT / ".cache" / "notebooks"  # executed copies; never published
+EXECUTED = CACHE / "notebooks"  # executed copies; never published
 _running: dict[str, Future] = {}
 _pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="notebook")
-
-
-def execute(source: Path, target: Path) -> Path:
-    notebook = jupytext.read(source)
-    for number, cell in enumerate(notebook.cells, 1):
-        cell.id = f"cell-{number}"  # jupytext draws random ids: keep the page the same from build to build
-    client = NotebookClient(notebook, timeout=300, kernel_name="python3",
-                            resources={"metadata": {"path": str(source.parent)}})
-    client.execute()  # the kernel inherits this process's environment: offline, emulated AWS
-    target.parent.mkdir(parents=True, exist_ok=True)
-    nbformat.write(notebook, target)
-    return target
 
 
 def on_files(files, config, **kwargs):
@@ -41,7 +27,7 @@ def on_files(files, config, **kwargs):
     for file in files:
         if file.src_uri.endswith(".py"):  # as mkdocs-jupyter's include: ["*.py"]
             target = EXECUTED / Path(file.src_uri).with_suffix(".ipynb")
-            _running[file.src_uri] = _pool.submit(execute, Path(file.abs_src_path), target)
+            _running[file.src_uri] = _pool.submit(execute_to, Path(file.abs_src_path), target)
     return files
 
 
@@ -55,10 +41,8 @@ def on_pre_page(page, **kwargs):
     def render_executed(config, files):
         try:
             executed = job.result()
-        except CellExecutionError as error:
-            raise PluginError(f"docs/{page.file.src_uri}: a cell failed:\n{error}") from None
-        except Exception as error:  # the kernel would not start, died or timed out
-            raise PluginError(f"docs/{page.file.src_uri}: could not be executed: {error!r}") from None
+        except NotebookError as error:
+            raise PluginError(str(error)) from None
         source, page.file.abs_src_path = page.file.abs_src_path, str(executed)
         try:
             render(config, files)

@@ -1,0 +1,318 @@
+"""The guide's data files under docs/data/: their schemas, and loading them once per build.
+
+    services.yml            the AWS services the guide names, keyed by id
+    blueprint.yml           the exam's domains and task statements
+    decision-tables/*.yml   one decision table per file, keyed by the file's name
+    questions/<task>.yml    the questions of one task statement
+
+Every schema is a declarative description (see `guidebuild.schema`); the custom checks are the
+small named functions next to it. `load()` checks every file and stops with every problem found,
+each naming the file, the line, the item and the field.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from guidebuild.paths import DATA, DOCS, rel
+from guidebuild.schema import DataError, ListOf, MapOf, Record, Text, Whole, check_file
+
+SCOPES = {"in-scope": "In scope", "out-of-scope": "Out of scope", "not-listed": "Not listed"}
+QUESTION_KINDS = ("single", "multiple")
+
+
+@dataclass
+class Context:
+    """What a file's checks may consult: files read before it, and where things are."""
+
+    docs: Path = DOCS
+    services: set[str] = field(default_factory=set)
+    tasks: set[str] = field(default_factory=set)
+    question_ids: dict[str, str] = field(default_factory=dict)  # id -> file that has it
+    file: str = ""  # the file being checked, as messages name it
+
+
+# ---------------------------------------------------------------------------------------------
+# Checks shared by several schemas
+
+
+def https_url(value, context):
+    return None if value.startswith("https://") else "must be an https:// URL"
+
+
+SOURCE = Record({"title": Text(), "url": Text(checks=(https_url,))})
+SOURCES = ListOf(SOURCE, min=1)
+
+
+# ---------------------------------------------------------------------------------------------
+# services.yml
+
+SERVICES = MapOf(
+    Record({
+        "name": Text(),
+        "former": Text(required=False),
+        "scope": Text(allowed=tuple(SCOPES)),
+        "status": Text(required=False),
+        "docs": Text(checks=(https_url,)),
+    }),
+    label="service",
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# blueprint.yml
+
+
+def task_ids_follow_their_domain(domain, context):
+    for index, task in enumerate(domain["tasks"]):
+        if not task["id"].startswith(domain["id"] + "."):
+            yield ("tasks", index, "id"), f"must start with '{domain['id']}.', the domain's id"
+
+
+def folder_exists(value, context):
+    return None if (context.docs / value).is_dir() else f"names docs/{value}/, which does not exist"
+
+
+def weights_add_up_to_100(blueprint, context):
+    total = sum(d["weight"] for d in blueprint["domains"])
+    if total != 100:
+        yield "domains", f"has weights that add up to {total}, not 100"
+
+
+def task_ids_are_unique(blueprint, context):
+    seen = set()
+    for d_index, domain in enumerate(blueprint["domains"]):
+        for t_index, task in enumerate(domain["tasks"]):
+            if task["id"] in seen:
+                yield ("domains", d_index, "tasks", t_index, "id"), f"repeats {task['id']!r}"
+            seen.add(task["id"])
+
+
+def every_domain_is_mapped_to_mla(blueprint, context):
+    for index, domain in enumerate(blueprint["domains"]):
+        if domain["id"] not in blueprint["mla_c01"]:
+            yield ("domains", index, "id"), f"is {domain['id']!r}, which has no entry in mla_c01"
+
+
+TASK = Record({
+    "id": Text(),
+    "title": Text(),
+    "topics": Text(),
+    "mla": ListOf(Text(), min=1),
+})
+DOMAIN = Record(
+    {
+        "id": Text(),
+        "title": Text(),
+        "weight": Whole(),
+        "folder": Text(checks=(folder_exists,)),
+        "tasks": ListOf(TASK, min=1, label="task", name="id"),
+    },
+    checks=(task_ids_follow_their_domain,),
+)
+BLUEPRINT = Record(
+    {
+        "mla_c01": MapOf(Text(), min=1),
+        "domains": ListOf(DOMAIN, min=1, label="domain", name="id"),
+    },
+    checks=(weights_add_up_to_100, task_ids_are_unique, every_domain_is_mapped_to_mla),
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# decision-tables/*.yml
+
+
+def known_service(value, context):
+    if value not in context.services:
+        return f"names {value!r}, which is not in docs/data/services.yml"
+    return None
+
+
+def values_match_criteria(table, context):
+    criteria = table["criteria"]
+    for index, option in enumerate(table["options"]):
+        for key in criteria:
+            if key not in option["values"]:
+                yield ("options", index, "values", key), f"is missing (criterion '{criteria[key]}')"
+        for key in option["values"]:
+            if key not in criteria:
+                yield ("options", index, "values", key), "is not a criterion of this table"
+
+
+OPTION = Record({
+    "name": Text(),
+    "services": ListOf(Text(checks=(known_service,)), min=0),  # [] for a concept, not a service
+    "values": MapOf(Text()),
+    "choose_when": Text(),
+})
+TABLE = Record(
+    {
+        "title": Text(),
+        "summary": Text(),
+        "criteria": MapOf(Text()),
+        "options": ListOf(OPTION, min=2, label="option", name="name"),
+        "sources": SOURCES,
+    },
+    checks=(values_match_criteria,),
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# questions/<task>.yml
+
+
+def question_id_format(value, context):
+    if not re.fullmatch(r"[a-z0-9][a-z0-9.-]*", value):
+        return "must be lower-case letters, digits, '.' and '-'"
+    return None
+
+
+def question_id_is_unique(value, context):
+    if value in context.question_ids:
+        return f"repeats (also in {context.question_ids[value]})"
+    context.question_ids[value] = context.file
+    return None
+
+
+def link_to_a_page(value, context):
+    page, _, anchor = value.partition("#")
+    if not page.endswith(".md") or not anchor:
+        return "must be 'path/to/chapter.md#heading-anchor'"
+    if not (context.docs / page).is_file():
+        return f"points to docs/{page}, which does not exist"
+    return None
+
+
+def options_are_lettered(question, context):
+    keys = list(question["options"])
+    if keys != [chr(ord("a") + i) for i in range(len(keys))]:
+        yield "options", f"must use the keys a, b, c... in order, has {', '.join(map(str, keys))}"
+
+
+def answer_names_options(question, context):
+    answer = question["answer"]
+    for letter in answer:
+        if letter not in question["options"]:
+            yield "answer", f"names {letter!r}, which is not among the options"
+    if len(set(answer)) != len(answer):
+        yield "answer", "repeats an option"
+
+
+def answer_fits_the_kind(question, context):
+    answer, options = question["answer"], question["options"]
+    if question["kind"] == "single":
+        if len(answer) != 1:
+            yield "answer", f"has {len(answer)} letters; a single-answer question has exactly one"
+        if len(options) != 4:
+            yield "options", f"has {len(options)} options; a single-answer question has 4"
+        if "choose" in question:
+            yield "choose", "is only for multiple-response questions"
+    else:
+        if len(options) < 5:
+            yield "options", f"has {len(options)} options; a multiple-response question has 5 or more"
+        if len(answer) < 2:
+            yield "answer", "has 1 letter; a multiple-response question has 2 or more"
+        if question.get("choose") != len(answer):
+            yield "choose", f"must equal the number of answers ({len(answer)})"
+
+
+def every_option_is_explained(question, context):
+    for key in question["options"]:
+        if key not in question["explanations"]:
+            yield ("explanations", key), f"is missing: say why option {key} is right or wrong"
+    for key in question["explanations"]:
+        if key not in question["options"]:
+            yield ("explanations", key), "explains an option that does not exist"
+
+
+QUESTION = Record(
+    {
+        "id": Text(checks=(question_id_format, question_id_is_unique)),
+        "kind": Text(allowed=QUESTION_KINDS),
+        "choose": Whole(required=False),
+        "stem": Text(),
+        "options": MapOf(Text(), min=4),
+        "answer": ListOf(Text(), min=1),
+        "explanations": MapOf(Text()),
+        "link": Text(checks=(link_to_a_page,)),
+        "sources": SOURCES,
+    },
+    checks=(options_are_lettered, answer_names_options, answer_fits_the_kind, every_option_is_explained),
+)
+
+
+def known_task(value, context):
+    if value not in context.tasks:
+        return f"is {value!r}, which is not a task statement of docs/data/blueprint.yml"
+    return None
+
+
+def file_named_after_its_task(questions, context):
+    name, task = Path(context.file).name, questions["task"]
+    if name != f"{task}.yml":
+        yield "task", f"is {task!r}, so the file must be named {task}.yml, not {name}"
+
+
+QUESTION_FILE = Record(
+    {"task": Text(checks=(known_task,)), "questions": ListOf(QUESTION, min=1, label="question", name="id")},
+    checks=(file_named_after_its_task,),
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# Loading
+
+
+@dataclass
+class GuideData:
+    services: dict
+    blueprint: dict
+    tables: dict[str, dict]  # table id (file name) -> table
+    questions: dict[str, list[dict]]  # task id -> its questions, files in task order
+
+    def task_ids(self) -> list[str]:
+        return [t["id"] for d in self.blueprint["domains"] for t in d["tasks"]]
+
+    def tasks(self) -> dict[str, dict]:
+        """Task id -> the task statement, with its domain's id and folder added."""
+        return {t["id"]: {**t, "domain": d["id"], "folder": d["folder"]}
+                for d in self.blueprint["domains"] for t in d["tasks"]}
+
+    def domain(self, domain_id: str) -> dict | None:
+        return next((d for d in self.blueprint["domains"] if d["id"] == domain_id), None)
+
+
+def _check(path: Path, schema, context: Context, messages: list[str]):
+    context.file = rel(path)
+    checked = check_file(path, schema, context)
+    messages += checked.messages
+    return checked.data
+
+
+def load(data_dir: Path = DATA, docs: Path = DOCS) -> GuideData:
+    """Read and check every data file. Raises DataError listing every problem found."""
+    context, messages = Context(docs=docs), []
+    services = _check(data_dir / "services.yml", SERVICES, context, messages)
+    blueprint = _check(data_dir / "blueprint.yml", BLUEPRINT, context, messages)
+    if messages:  # the files below are checked against these two
+        raise DataError(messages)
+    task_ids = [t["id"] for d in blueprint["domains"] for t in d["tasks"]]
+    context.services, context.tasks = set(services), set(task_ids)
+    tables = {path.stem: _check(path, TABLE, context, messages)
+              for path in sorted((data_dir / "decision-tables").glob("*.yml"))}
+    order = {task: n for n, task in enumerate(task_ids)}  # question files in blueprint order
+    files = sorted((data_dir / "questions").glob("*.yml"),
+                   key=lambda path: (order.get(path.stem, len(order)), path.name))
+    questions = {}
+    for path in files:
+        document = _check(path, QUESTION_FILE, context, messages)
+        if isinstance(document, dict) and isinstance(document.get("task"), str):
+            questions[document["task"]] = document.get("questions")
+    if not files:
+        messages.append(f"{rel(data_dir / 'questions')}/: no question files; the practice exam needs some")
+    if messages:
+        raise DataError(messages)
+    return GuideData(services, blueprint, tables, questions)

@@ -1,0 +1,197 @@
+"""The guide's data as Markdown: decision tables, the service list, the blueprint, quizzes and the
+answer key. Links stay Markdown links between docs/ pages, so MkDocs checks and rewrites them like
+any link an author writes.
+
+Every renderer takes the guide (its data and pages, `guidebuild.guide.Guide`) and the docs/ page
+it renders on, plus the shortcode's argument where it has one.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from guidebuild.data import SCOPES
+from guidebuild.paths import relative_link
+
+if TYPE_CHECKING:
+    from guidebuild.guide import Guide
+
+WIDE = 4  # more options than this: one row per option instead of one column per option
+NUMBER_WORDS = {2: "two", 3: "three", 4: "four"}
+
+
+def cell(text) -> str:
+    """Text on one line, as a table cell needs it."""
+    return " ".join(str(text).split())
+
+
+# ---------------------------------------------------------------------------------------------
+# Decision tables, services, blueprint
+
+
+def decision_table(guide: Guide, page: str, table_id: str, heading: str | None = None) -> str:
+    """A decision table as Markdown: options as columns, or as rows when there are many of them."""
+    table = guide.data.tables[table_id]
+    options, criteria = table["options"], table["criteria"]
+    lines = []
+    if heading:
+        lines += [f"{heading} {table['title']} {{#{table_id}}}", ""]
+    lines += [cell(table["summary"]), ""]
+    lines += ['<div class="decision-table" markdown>', ""]
+    if not heading:
+        lines += [f"**Decision table: {table['title']}**", ""]
+    # HTML rather than a Markdown table, so that each row's label is a real row header
+    # (<th scope="row">) for screen readers; cells still hold Markdown (md_in_html, markdown="span").
+    if len(options) <= WIDE:
+        head = [cell(o["name"]) for o in options]
+        rows = [(label, [o["values"][key] for o in options]) for key, label in criteria.items()]
+        rows.append(("Choose it when", [o["choose_when"] for o in options]))
+    else:
+        head = [*(cell(label) for label in criteria.values()), "Choose it when"]
+        rows = [(o["name"], [*(o["values"][key] for key in criteria), o["choose_when"]])
+                for o in options]
+    # md_in_html only descends into elements that carry the markdown attribute themselves.
+    lines.append('<table markdown="block">')
+    lines.append('<thead markdown="block">')
+    lines.append('<tr markdown="block"><td></td>'
+                 + "".join(f'<th scope="col" markdown="span">{h}</th>' for h in head) + "</tr>")
+    lines.append("</thead>")
+    lines.append('<tbody markdown="block">')
+    for label, cells in rows:
+        lines.append(f'<tr markdown="block"><th scope="row" markdown="span">{cell(label)}</th>'
+                     + "".join(f'<td markdown="span">{cell(c)}</td>' for c in cells) + "</tr>")
+    lines.append("</tbody>")
+    lines.append("</table>")
+    lines += ["", "</div>", ""]
+    sources = "; ".join(f"[{s['title']}]({s['url']})" for s in table["sources"])
+    lines += [f"Sources: {sources}.", "{ .table-sources }", ""]
+    return "\n".join(lines)
+
+
+def all_decision_tables(guide: Guide, page: str, arg=None) -> str:
+    """Every table, each with links to the chapters that teach it."""
+    parts = []
+    for table_id in guide.data.tables:
+        parts.append(decision_table(guide, page, table_id, heading="##"))
+        pages = guide.table_pages.get(table_id, [])
+        if pages:
+            links = ", ".join(f"[{p.split('/')[-1].removesuffix('.md')}]({relative_link(page, p)})"
+                              for p in pages)
+            parts.append(f"Taught in: {links}.\n")
+    return "\n".join(parts)
+
+
+def services(guide: Guide, page: str, arg=None) -> str:
+    lines = ["| Service | Exam guide | Status and notes |", "|---|---|---|"]
+    for sid, s in sorted(guide.data.services.items(), key=lambda kv: kv[1]["name"].lower()):
+        name = f"[{s['name']}]({s['docs']})"
+        if s.get("former"):
+            name += f"<br><small>formerly {s['former']}</small>"
+        status = cell(s.get("status", "")).replace("|", "\\|")
+        lines.append(f"| {name} `{sid}` | {SCOPES[s['scope']]} | {status} |")
+    return "\n".join(lines) + "\n"
+
+
+def _task_link(guide: Guide, task: dict, page: str) -> str:
+    chapter = guide.chapters.get(task["id"])
+    if chapter:
+        return f"[{task['id']} {task['title']}]({relative_link(page, chapter)})"
+    return f"{task['id']} {task['title']}"
+
+
+def blueprint(guide: Guide, page: str, arg=None) -> str:
+    lines = ["| Domain | Weight | Task statements | In MLA-C01 |", "|---|---|---|---|"]
+    for d in guide.data.blueprint["domains"]:
+        tasks = "<br>".join(_task_link(guide, t, page) for t in d["tasks"])
+        index = relative_link(page, f"{d['folder']}/index.md")
+        lines.append(f"| [{d['id']}. {d['title']}]({index}) | {d['weight']}% | {tasks} | "
+                     f"Domain {d['id']}: {guide.data.blueprint['mla_c01'][d['id']]} |")
+    return "\n".join(lines) + "\n"
+
+
+def blueprint_domain(guide: Guide, page: str, domain_id: str) -> str:
+    """One domain's task statements, each with its MLA-C01 mapping and its chapter."""
+    lines = []
+    for t in guide.data.domain(domain_id)["tasks"]:
+        lines += [f"### {t['id']} {t['title']}", "", cell(t["topics"]), ""]
+        lines.append("In MLA-C01: " + "; ".join(f"task {m}" for m in t["mla"]) + ".")
+        lines.append("")
+        if t["id"] in guide.chapters:
+            lines += [f"Chapter: {_task_link(guide, t, page)}.", ""]
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------------------------
+# Quizzes and the answer key
+
+
+def choose_line(question: dict) -> str:
+    if question["kind"] == "single":
+        return "Choose one."
+    return f"Choose {NUMBER_WORDS.get(question['choose'], question['choose'])}."
+
+
+def letters(keys) -> str:
+    return ", ".join(k.upper() for k in keys)
+
+
+def quiz(guide: Guide, page: str, task: str) -> str:
+    """A chapter's questions as a list (md_in_html blocks), readable without JavaScript and in print;
+    overrides/assets/javascripts/quiz.js makes it interactive."""
+    # Each question is an <li> so that its id survives into the print page (mkdocs-print-site-plugin
+    # makes ids unique per page only on headings and list items).
+    out = [f'<ol class="quiz" data-task="{task}" markdown="block">', ""]
+    for n, q in enumerate(guide.data.questions[task], start=1):
+        target, _, anchor = q["link"].partition("#")
+        out += [
+            f'<li class="quiz-question" id="{q["id"]}" data-kind="{q["kind"]}" '
+            f'data-answer="{" ".join(q["answer"])}" markdown="block">',
+            "",
+            f'<p class="quiz-number">Question {n} <span class="quiz-kind">{choose_line(q)}</span></p>',
+            "",
+            '<div class="quiz-stem" markdown="block">',
+            "",
+            q["stem"].strip(),
+            "",
+            "</div>",
+            "",
+            '<ol class="quiz-options" type="A" markdown="block">',
+        ]
+        for key, text in q["options"].items():
+            out.append(f'<li data-key="{key}" markdown="span">{text.strip()}</li>')
+        out += [
+            "</ol>",
+            "",
+            '<details class="quiz-answer" markdown="block">',
+            "<summary>Show the answer and explanations</summary>",
+            "",
+            f"**Answer: {letters(q['answer'])}.**",
+            "",
+        ]
+        for key, why in q["explanations"].items():
+            verdict = "Correct" if key in q["answer"] else "Incorrect"
+            out.append(f"- **{key.upper()} — {verdict}.** {cell(why)}")
+        review = f"{relative_link(page, target)}#{anchor}"
+        out += ["", f"Review: [the section of this guide that teaches it]({review}).", "",
+                "</details>", "", "</li>", ""]
+    out += ["</ol>", ""]
+    return "\n".join(out)
+
+
+def answer_key(guide: Guide, page: str, arg=None) -> str:
+    """Every quiz's answers and explanations, chapter by chapter (the PDF's answer-key appendix)."""
+    tasks = guide.data.tasks()
+    out = []
+    for task, questions in guide.data.questions.items():
+        chapter = guide.chapters.get(task)
+        out += [f"## {task} {tasks[task]['title']} {{#answers-{task.replace('.', '-')}}}", ""]
+        for n, q in enumerate(questions, start=1):
+            label = f"Question {n}"
+            if chapter:
+                label = f"[{label}]({relative_link(page, chapter)}#{q['id']})"
+            out += [f"**{label}: {letters(q['answer'])}.**", ""]
+            for key, why in q["explanations"].items():
+                verdict = "correct" if key in q["answer"] else "incorrect"
+                out.append(f"- {key.upper()} ({verdict}): {cell(why)}")
+            out.append("")
+    return "\n".join(out)

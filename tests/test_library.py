@@ -1,0 +1,151 @@
+"""The build library's plumbing: paths and URLs, the build environment, the question-bank format
+and notebook execution (guidebuild.paths, .env, .bank, .notebooks)."""
+
+import os
+import subprocess
+import textwrap
+
+import pytest
+from guidebuild import bank, env, notebooks, paths
+
+# ---------------------------------------------------------------------------------------------
+# Paths and URLs
+
+
+@pytest.mark.parametrize(("page", "html", "directories"), [
+    ("index.md", "index.html", ""),
+    ("exam.md", "exam.html", "exam/"),
+    ("1-data-engineering/index.md", "1-data-engineering/index.html", "1-data-engineering/"),
+    ("1-data-engineering/1-2-data-ingestion.md", "1-data-engineering/1-2-data-ingestion.html",
+     "1-data-engineering/1-2-data-ingestion/"),
+    ("3-modeling/3-5-walkthrough.py", "3-modeling/3-5-walkthrough.html", "3-modeling/3-5-walkthrough/"),
+])
+def test_page_url(page, html, directories):
+    assert paths.page_url(page, use_directory_urls=False) == html
+    assert paths.page_url(page, use_directory_urls=True) == directories
+
+
+@pytest.mark.parametrize(("from_page", "to_page", "link"), [
+    ("exam.md", "1-data-engineering/index.md", "1-data-engineering/index.md"),
+    ("reference/answer-key.md", "1-data-engineering/1-2-data-ingestion.md",
+     "../1-data-engineering/1-2-data-ingestion.md"),
+    ("1-data-engineering/1-2-data-ingestion.md", "1-data-engineering/1-2-data-ingestion.md",
+     "1-2-data-ingestion.md"),
+    ("1-data-engineering/index.md", "3-modeling/3-5-evaluate-models.md",
+     "../3-modeling/3-5-evaluate-models.md"),
+])
+def test_relative_link(from_page, to_page, link):
+    assert paths.relative_link(from_page, to_page) == link
+
+
+def test_site_file(tmp_path):
+    (tmp_path / "reference").mkdir()
+    prefix = paths.site_path()
+    assert prefix == "/mls-c01-guide/"
+    assert paths.site_file(tmp_path, prefix) == tmp_path / "index.html"
+    assert paths.site_file(tmp_path, "") == tmp_path / "index.html"
+    assert paths.site_file(tmp_path, prefix + "reference") == tmp_path / "reference/index.html"
+    assert paths.site_file(tmp_path, "reference/") == tmp_path / "reference/index.html"
+    assert paths.site_file(tmp_path, prefix + "exam.html#top") == tmp_path / "exam.html"
+    assert paths.site_file(tmp_path, "/a%20b.html?x=1") == tmp_path / "a b.html"
+
+
+def test_built_page_and_the_sites_url_style(tmp_path):
+    assert paths.uses_directory_urls() is False, "the offline plugin gives every page a .html URL"
+    page, folder = "1-data-engineering/1-2-data-ingestion.md", tmp_path / "1-data-engineering"
+    assert paths.built_page(tmp_path, page, False) == folder / "1-2-data-ingestion.html"
+    assert paths.built_page(tmp_path, page, True) == folder / "1-2-data-ingestion" / "index.html"
+
+
+def test_page_sources_are_the_pages_not_the_data():
+    sources = paths.page_sources()
+    assert "index.md" in sources and "3-modeling/3-5-walkthrough.py" in sources
+    assert not [s for s in sources if s.startswith("data/")]
+    assert paths.notebooks() == [paths.DOCS / "3-modeling/3-5-walkthrough.py"]
+
+
+# ---------------------------------------------------------------------------------------------
+# The build environment: read from the Makefile, so nothing can drift from it
+
+
+def test_the_build_environment_is_what_make_exports():
+    clean = {"PATH": os.environ["PATH"], "HOME": os.environ.get("HOME", "/")}
+    done = subprocess.run(["make", "--no-print-directory", "-s", "--eval", "print-env: ; @env", "print-env"],
+                          cwd=paths.ROOT, env=clean, capture_output=True, text=True, check=True)
+    exported = dict(line.split("=", 1) for line in done.stdout.splitlines() if "=" in line)
+    ours = {k: v for k, v in exported.items() if k not in clean and not k.startswith("MAKE")
+            and k not in ("MFLAGS", "PWD", "SHLVL", "_", "OLDPWD")}
+    assert ours == env.BUILD_ENV
+    assert env.BUILD_ENV["PYTHONHASHSEED"] == "0" and env.BUILD_ENV["MLSGUIDE_OFFLINE"] == "1"
+
+
+def test_an_export_the_reader_would_miss_is_an_error():
+    assert env.read_makefile_exports("export A := 1\nexport B = two words\n") == {"A": "1", "B": "two words"}
+    with pytest.raises(ValueError, match=r"Makefile:2: write exports as `export NAME := plain value`"):
+        env.read_makefile_exports("export A := 1\nexport B := $(A)\n")
+    with pytest.raises(ValueError, match=r"Makefile:1: "):
+        env.read_makefile_exports("export A\n")
+
+
+def test_build_environ_adds_the_build_environment():
+    assert env.build_environ({"PYTHONHASHSEED": "random", "X": "1"}) == {**env.BUILD_ENV, "X": "1"}
+
+
+# ---------------------------------------------------------------------------------------------
+# The question-bank format
+
+
+def test_the_bank_reads_back_what_was_written(tmp_path):
+    written = {"domains": [], "tasks": {"1.2": "Ingest"}, "questions": [{"id": "q", "stem": "<p>é</p>"}]}
+    target = bank.write(tmp_path, written)
+    assert target == tmp_path / "assets/javascripts/question-bank.js"
+    assert target.read_text(encoding="utf-8").startswith("window.MLSGUIDE_BANK = {")
+    assert bank.read(tmp_path) == written
+    target.write_text('{"questions": []}', encoding="utf-8")
+    with pytest.raises(ValueError, match="does not have the format guidebuild.bank writes"):
+        bank.read(tmp_path)
+
+
+# ---------------------------------------------------------------------------------------------
+# Notebooks
+
+HEADER = """\
+# ---
+# jupyter:
+#   kernelspec:
+#     name: python3
+#     display_name: Python 3
+#     language: python
+# ---
+"""
+
+
+def test_a_failing_cell_is_named(tmp_path):
+    notebook = tmp_path / "demo.py"
+    notebook.write_text(HEADER + textwrap.dedent("""
+        # %%
+        from pathlib import Path
+        print(Path.cwd().name)
+
+        # %%
+        1 / 0
+        """))
+    with pytest.raises(notebooks.NotebookError, match=r"demo.py: cell 2 failed:\n(.|\n)*ZeroDivisionError"):
+        notebooks.execute(notebook)
+
+
+def test_a_notebook_runs_in_its_own_folder_and_needs_a_python_kernel(tmp_path):
+    folder = tmp_path / "chapter"
+    folder.mkdir()
+    notebook = folder / "demo.py"
+    notebook.write_text(HEADER + textwrap.dedent("""
+        # %%
+        from pathlib import Path
+        print(Path.cwd().name)
+        """))
+    executed = notebooks.execute(notebook)
+    assert executed.cells[0].outputs[0]["text"] == "chapter\n"
+    assert executed.cells[0].id == "cell-1"
+    notebook.write_text("# %%\nprint(1)\n")
+    with pytest.raises(notebooks.NotebookError, match=r"demo.py: the jupytext header needs a Python kernel"):
+        notebooks.execute(notebook)

@@ -1,0 +1,498 @@
+"""Every validator of the build library, fed bad input: each case asserts the whole message.
+
+The data-file schemas (guidebuild.data) are checked on Python data here, so each message is
+exact; the tests at the end check, on YAML text, that messages carry the line of the field.
+Then the chapters and the nav (guidebuild.pages), the shortcodes (guidebuild.shortcodes) and the
+questions' links (guidebuild.bank).
+"""
+
+import copy
+import textwrap
+
+import pytest
+from guidebuild import bank, data, guide, pages, paths, shortcodes
+from guidebuild.schema import DataError, check_file, describe, load_yaml, validate
+
+
+def problems(document, schema, file, **context):
+    """The worded problems of a document, with a small world of known services and tasks."""
+    known = data.Context(file=file, services={"s3", "glue"}, tasks={"1.2", "3.5"}, **context)
+    return [describe(p, document, schema, file) for p in validate(document, schema, known)]
+
+
+def broken(good, mutate):
+    document = copy.deepcopy(good)
+    mutate(document)
+    return document
+
+
+def case(mutate, message, id):
+    return pytest.param(mutate, message, id=id)
+
+
+# ---------------------------------------------------------------------------------------------
+# services.yml
+
+SERVICES_FILE = "docs/data/services.yml"
+SERVICES = {
+    "s3": {"name": "Amazon S3", "scope": "in-scope", "docs": "https://docs.aws.amazon.com/s3/"},
+    "data-pipeline": {"name": "AWS Data Pipeline", "scope": "not-listed", "status": "Closed.",
+                      "former": "Old name", "docs": "https://docs.aws.amazon.com/datapipeline/"},
+}
+
+
+def test_good_services_pass():
+    assert problems(SERVICES, data.SERVICES, SERVICES_FILE) == []
+
+
+@pytest.mark.parametrize(("mutate", "message"), [
+    case(lambda s: s["s3"].pop("name"), "service 's3': field 'name' is missing", "name-missing"),
+    case(lambda s: s["s3"].update(scope="maybe"),
+         "service 's3': field 'scope' is 'maybe'; use one of in-scope, out-of-scope, not-listed", "scope"),
+    case(lambda s: s["s3"].update(docs="http://x"), "service 's3': field 'docs' must be an https:// URL",
+         "docs-http"),
+    case(lambda s: s["s3"].update(colour="red"),
+         "service 's3': field 'colour' is not a known field; the fields are name, former, scope, status, "
+         "docs",
+         "unknown-field"),
+    case(lambda s: s["s3"].update(name=""), "service 's3': field 'name' is empty", "name-empty"),
+    case(lambda s: s.update(glue=None),
+         "service 'glue': must be a mapping with the fields name, former, scope, status, docs, got nothing",
+         "entry-empty"),
+])
+def test_bad_services(mutate, message):
+    assert problems(broken(SERVICES, mutate), data.SERVICES, SERVICES_FILE) == [f"{SERVICES_FILE}: {message}"]
+
+
+def test_services_file_that_is_not_a_mapping():
+    expected = [f"{SERVICES_FILE}: must be a mapping, got a list"]
+    assert problems(["s3"], data.SERVICES, SERVICES_FILE) == expected
+
+
+# ---------------------------------------------------------------------------------------------
+# blueprint.yml
+
+BLUEPRINT_FILE = "docs/data/blueprint.yml"
+BLUEPRINT = {
+    "mla_c01": {"1": "Data Preparation", "3": "Deployment"},
+    "domains": [
+        {"id": "1", "title": "Data Engineering", "weight": 40, "folder": "1-data-engineering",
+         "tasks": [{"id": "1.1", "title": "T", "topics": "Stores.", "mla": ["1.1 Ingest"]},
+                   {"id": "1.2", "title": "U", "topics": "Streams.", "mla": ["1.1 Ingest"]}]},
+        {"id": "3", "title": "Modeling", "weight": 60, "folder": "3-modeling",
+         "tasks": [{"id": "3.5", "title": "Evaluate", "topics": "Metrics.", "mla": ["2.3 Analyze"]}]},
+    ],
+}
+
+
+def test_good_blueprint_passes():
+    assert problems(BLUEPRINT, data.BLUEPRINT, BLUEPRINT_FILE) == []
+
+
+def _task(blueprint, domain=0, task=0):
+    return blueprint["domains"][domain]["tasks"][task]
+
+
+@pytest.mark.parametrize(("mutate", "message"), [
+    case(lambda b: b["domains"][0].update(weight=41),
+         "field 'domains' has weights that add up to 101, not 100", "weights"),
+    case(lambda b: b["domains"][0].update(weight="40"),
+         "domain '1': field 'weight' must be a whole number, got '40'", "weight-text"),
+    case(lambda b: b["domains"][1].update(id=3), "domain 2: field 'id' must be text, got 3 (a number: put it "
+         "in quotes)", "domain-id-number"),
+    case(lambda b: _task(b, 1).update(id="1.9"),
+         "task '1.9': field 'id' must start with '3.', the domain's id", "task-prefix"),
+    case(lambda b: _task(b, 0, 1).update(id="1.1"), "task '1.1': field 'id' repeats '1.1'", "task-repeat"),
+    case(lambda b: b["mla_c01"].pop("3"), "domain '3': field 'id' is '3', which has no entry in mla_c01",
+         "no-mla"),
+    case(lambda b: b["domains"][1].update(folder="3-nothing"),
+         "domain '3': field 'folder' names docs/3-nothing/, which does not exist", "folder"),
+    case(lambda b: _task(b).update(mla=[]), "task '1.1': field 'mla' needs at least 1 item, has 0",
+         "mla-empty"),
+    case(lambda b: _task(b).update(chapter="1-data-engineering/x.md"),
+         "task '1.1': field 'chapter' is not a known field; the fields are id, title, topics, mla",
+         "chapter-field"),
+    case(lambda b: _task(b).pop("topics"), "task '1.1': field 'topics' is missing", "topics-missing"),
+])
+def test_bad_blueprint(mutate, message):
+    expected = [f"{BLUEPRINT_FILE}: {message}"]
+    assert problems(broken(BLUEPRINT, mutate), data.BLUEPRINT, BLUEPRINT_FILE) == expected
+
+
+# ---------------------------------------------------------------------------------------------
+# decision-tables/*.yml
+
+TABLE_FILE = "docs/data/decision-tables/demo.yml"
+TABLE = {
+    "title": "T", "summary": "S", "criteria": {"a": "A"},
+    "options": [
+        {"name": "One", "services": ["s3"], "values": {"a": "x"}, "choose_when": "w"},
+        {"name": "Two", "services": [], "values": {"a": "y"}, "choose_when": "w"},
+    ],
+    "sources": [{"title": "Doc", "url": "https://docs.aws.amazon.com/x"}],
+}
+
+
+def test_good_table_passes():
+    assert problems(TABLE, data.TABLE, TABLE_FILE) == []
+
+
+@pytest.mark.parametrize(("mutate", "message"), [
+    case(lambda t: t["options"][1].pop("choose_when"), "option 'Two': field 'choose_when' is missing",
+         "choose-when-missing"),
+    case(lambda t: t["options"][0].update(values={"b": "x"}),
+         ["option 'One': field 'values.a' is missing (criterion 'A')",
+          "option 'One': field 'values.b' is not a criterion of this table"], "value-missing"),
+    case(lambda t: t["options"][0]["values"].update(b="x"),
+         "option 'One': field 'values.b' is not a criterion of this table", "value-extra"),
+    case(lambda t: t["options"][0].update(services=["kinesis-video"]),
+         "option 'One': field 'services[0]' names 'kinesis-video', which is not in docs/data/services.yml",
+         "unknown-service"),
+    case(lambda t: t.pop("sources"), "field 'sources' is missing", "sources-missing"),
+    case(lambda t: t.update(colour="red"),
+         "field 'colour' is not a known field; the fields are title, summary, criteria, options, sources",
+         "unknown-field"),
+    case(lambda t: t["sources"][0].update(url="http://x"), "field 'sources[0].url' must be an https:// URL",
+         "source-http"),
+    case(lambda t: t["options"].pop(), "field 'options' needs at least 2 items, has 1", "one-option"),
+    case(lambda t: t["criteria"].update(b=""), "field 'criteria.b' is empty", "criterion-label"),
+    case(lambda t: t["options"][1].update(name=None), "option 2: field 'name' must be text, got nothing",
+         "option-unnamed"),
+])
+def test_bad_table(mutate, message):
+    expected = [f"{TABLE_FILE}: {m}" for m in ([message] if isinstance(message, str) else message)]
+    assert problems(broken(TABLE, mutate), data.TABLE, TABLE_FILE) == expected
+
+
+# ---------------------------------------------------------------------------------------------
+# questions/<task>.yml
+
+QUESTIONS_FILE = "docs/data/questions/1.2.yml"
+SINGLE = {
+    "id": "x", "kind": "single", "stem": "Which?",
+    "options": {"a": "A", "b": "B", "c": "C", "d": "D"},
+    "answer": ["c"],
+    "explanations": {"a": "No.", "b": "No.", "c": "Yes.", "d": "No."},
+    "link": "1-data-engineering/1-2-data-ingestion.md#choosing-the-job-style-for-an-ml-workload",
+    "sources": [{"title": "Doc", "url": "https://docs.aws.amazon.com/x"}],
+}
+MULTIPLE = {**copy.deepcopy(SINGLE), "id": "y", "kind": "multiple", "choose": 2, "answer": ["a", "e"],
+            "options": {**SINGLE["options"], "e": "E"},
+            "explanations": {**SINGLE["explanations"], "e": "Yes."}}
+QUESTIONS = {"task": "1.2", "questions": [SINGLE, MULTIPLE]}
+
+
+def _single(document):
+    return document["questions"][0]
+
+
+def _multiple(document):
+    return document["questions"][1]
+
+
+def test_good_questions_pass():
+    assert problems(QUESTIONS, data.QUESTION_FILE, QUESTIONS_FILE) == []
+
+
+@pytest.mark.parametrize(("mutate", "message"), [
+    case(lambda d: _single(d)["answer"].__setitem__(0, "e"),
+         "question 'x': field 'answer' names 'e', which is not among the options", "answer-not-an-option"),
+    case(lambda d: _single(d).update(id="Big Id"),
+         "question 'Big Id': field 'id' must be lower-case letters, digits, '.' and '-'", "id-format"),
+    case(lambda d: _multiple(d).update(id="x"),
+         f"question 'x': field 'id' repeats (also in {QUESTIONS_FILE})", "id-repeats"),
+    case(lambda d: _single(d).update(hint="h"),
+         "question 'x': field 'hint' is not a known field; the fields are id, kind, choose, stem, options, "
+         "answer, explanations, link, sources", "unknown-field"),
+    case(lambda d: _single(d).pop("stem"), "question 'x': field 'stem' is missing", "stem-missing"),
+    case(lambda d: _single(d).update(stem="  "), "question 'x': field 'stem' is empty", "stem-empty"),
+    case(lambda d: _single(d).update(kind="several"),
+         "question 'x': field 'kind' is 'several'; use one of single, multiple", "kind"),
+    case(lambda d: _single(d).update(options=["A", "B", "C", "D"]),
+         "question 'x': field 'options' must be a mapping, got a list", "options-list"),
+    case(lambda d: _single(d).update(options={"a": "A", "c": "C", "b": "B", "d": "D"}),
+         "question 'x': field 'options' must use the keys a, b, c... in order, has a, c, b, d",
+         "options-order"),
+    case(lambda d: _single(d).update(answer="c"), "question 'x': field 'answer' must be a list, got 'c'",
+         "answer-text"),
+    case(lambda d: _single(d).update(answer=["c", "c"]),
+         ["question 'x': field 'answer' repeats an option",
+          "question 'x': field 'answer' has 2 letters; a single-answer question has exactly one"],
+         "answer-repeats"),
+    case(lambda d: _single(d).update(answer=["a", "c"]),
+         "question 'x': field 'answer' has 2 letters; a single-answer question has exactly one",
+         "single-two-answers"),
+    case(lambda d: (_single(d)["options"].update(e="E"), _single(d)["explanations"].update(e="No.")),
+         "question 'x': field 'options' has 5 options; a single-answer question has 4",
+         "single-five-options"),
+    case(lambda d: _single(d).update(choose=1),
+         "question 'x': field 'choose' is only for multiple-response questions", "single-choose"),
+    case(lambda d: (_multiple(d)["options"].pop("e"), _multiple(d)["explanations"].pop("e"),
+                    _multiple(d).update(answer=["a", "b"])),
+         "question 'y': field 'options' has 4 options; a multiple-response question has 5 or more",
+         "multiple-four-options"),
+    case(lambda d: _multiple(d).update(answer=["a"], choose=1),
+         "question 'y': field 'answer' has 1 letter; a multiple-response question has 2 or more",
+         "multiple-one-answer"),
+    case(lambda d: _multiple(d).update(choose=3),
+         "question 'y': field 'choose' must equal the number of answers (2)", "choose-mismatch"),
+    case(lambda d: _multiple(d).pop("choose"),
+         "question 'y': field 'choose' must equal the number of answers (2)", "choose-missing"),
+    case(lambda d: _single(d)["explanations"].pop("b"),
+         "question 'x': field 'explanations.b' is missing: say why option b is right or wrong",
+         "explanation-missing"),
+    case(lambda d: _single(d)["explanations"].update(f="Why."),
+         "question 'x': field 'explanations.f' explains an option that does not exist", "explanation-extra"),
+    case(lambda d: _single(d).update(link="1-data-engineering/1-2-data-ingestion.md"),
+         "question 'x': field 'link' must be 'path/to/chapter.md#heading-anchor'", "link-no-anchor"),
+    case(lambda d: _single(d).update(link="1-data-engineering/nothing.md#a"),
+         "question 'x': field 'link' points to docs/1-data-engineering/nothing.md, which does not exist",
+         "link-no-page"),
+    case(lambda d: _single(d).update(sources=[]),
+         "question 'x': field 'sources' needs at least 1 item, has 0", "no-sources"),
+    case(lambda d: _single(d)["sources"][0].pop("title"), "question 'x': field 'sources[0].title' is missing",
+         "source-untitled"),
+    case(lambda d: d.update(task="9.9"),
+         "field 'task' is '9.9', which is not a task statement of docs/data/blueprint.yml", "unknown-task"),
+    case(lambda d: d.update(task=1.2), "field 'task' must be text, got 1.2 (a number: put it in quotes)",
+         "task-number"),
+    case(lambda d: d.update(task="3.5"),
+         "field 'task' is '3.5', so the file must be named 3.5.yml, not 1.2.yml", "file-name"),
+    case(lambda d: d.update(questions=[]), "field 'questions' needs at least 1 item, has 0", "no-questions"),
+    case(lambda d: d.update(extra=1),
+         "field 'extra' is not a known field; the fields are task, questions", "file-unknown-field"),
+])
+def test_bad_questions(mutate, message):
+    expected = [f"{QUESTIONS_FILE}: {m}" for m in ([message] if isinstance(message, str) else message)]
+    assert problems(broken(QUESTIONS, mutate), data.QUESTION_FILE, QUESTIONS_FILE) == expected
+
+
+# ---------------------------------------------------------------------------------------------
+# Line numbers, from YAML
+
+
+def test_messages_name_the_line_of_the_field(tmp_path):
+    path = tmp_path / "1.2.yml"
+    path.write_text(textwrap.dedent("""\
+        task: "1.2"
+        questions:
+          - id: x
+            kind: single
+            stem: Which?
+            options: {a: A, b: B, c: C, d: D}
+            answer: [e]
+            explanations: {a: No., b: No., c: Yes., d: No.}
+            link: 1-data-engineering/1-2-data-ingestion.md#choosing-the-job-style-for-an-ml-workload
+            sources:
+              - title: Doc
+                url: http://docs.aws.amazon.com/x
+        """))
+    context = data.Context(tasks={"1.2"}, file="docs/data/questions/1.2.yml")
+    where = str(path)
+    assert check_file(path, data.QUESTION_FILE, context).messages == [
+        f"{where}:12: question 'x': field 'sources[0].url' must be an https:// URL",
+    ]
+    path.write_text(path.read_text().replace("http://", "https://"))
+    context.question_ids.clear()
+    assert check_file(path, data.QUESTION_FILE, context).messages == [
+        f"{where}:7: question 'x': field 'answer' names 'e', which is not among the options",
+    ]
+
+
+def test_a_missing_field_names_the_line_of_its_item(tmp_path):
+    path = tmp_path / "services.yml"
+    path.write_text("s3:\n  name: Amazon S3\n  scope: in-scope\n  docs: https://x\nglue:\n  name: AWS Glue\n"
+                    "  scope: in-scope\n")
+    assert check_file(path, data.SERVICES).messages == [f"{path}:6: service 'glue': field 'docs' is missing"]
+
+
+def test_invalid_yaml_names_the_line_and_column(tmp_path):
+    bad = tmp_path / "bad.yml"
+    bad.write_text("title: T\noptions:\n  - name: [unclosed\n")
+    with pytest.raises(DataError, match=r"bad.yml:4:1: invalid YAML: expected ',' or ']'"):
+        load_yaml(bad)
+
+
+def test_load_stops_with_every_problem_of_every_file(tmp_path):
+    data_dir = tmp_path / "data"
+    (data_dir / "decision-tables").mkdir(parents=True)
+    (data_dir / "questions").mkdir()
+    (data_dir / "services.yml").write_text("s3:\n  name: S3\n  scope: in\n  docs: https://x\n")
+    (data_dir / "blueprint.yml").write_text("mla_c01: {}\ndomains: []\n")
+    with pytest.raises(DataError) as error:
+        data.load(data_dir)
+    assert error.value.messages == [
+        f"{data_dir / 'services.yml'}:3: service 's3': field 'scope' is 'in'; use one of in-scope, "
+        "out-of-scope, not-listed",
+        f"{data_dir / 'blueprint.yml'}:1: field 'mla_c01' needs at least 1 entry, has 0",
+        f"{data_dir / 'blueprint.yml'}:2: field 'domains' needs at least 1 item, has 0",
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# Chapters and nav (guidebuild.pages)
+
+
+@pytest.fixture(scope="module")
+def the_guide():
+    return guide.load()
+
+
+CHAPTER = "1-data-engineering/1-2-data-ingestion.md"
+GOOD_CHAPTER = '---\ntask: "1.2"\n---\n\n# 1.2 Identify and implement a data ingestion solution\n\nText.\n'
+
+
+def chapter_problems(the_guide, src, text):
+    return pages.check_chapters({src: pages.read_page(src, text)}, the_guide.data)
+
+
+def test_a_good_chapter_passes(the_guide):
+    assert chapter_problems(the_guide, CHAPTER, GOOD_CHAPTER) == []
+
+
+@pytest.mark.parametrize(("src", "text", "message"), [
+    pytest.param(CHAPTER, GOOD_CHAPTER.replace('"1.2"', "1.2"),
+                 f"docs/{CHAPTER}:2: front matter 'task' must be text in quotes, like task: \"1.2\"; got 1.2",
+                 id="task-number"),
+    pytest.param(CHAPTER, GOOD_CHAPTER.replace('"1.2"', '"1.9"'),
+                 f"docs/{CHAPTER}:2: front matter task '1.9' is not a task statement of "
+                 "docs/data/blueprint.yml",
+                 id="unknown-task"),
+    pytest.param("3-modeling/1-2.md", GOOD_CHAPTER,
+                 "docs/3-modeling/1-2.md:2: a chapter of task 1.2 belongs in docs/1-data-engineering/, "
+                 "its domain's folder", id="wrong-folder"),
+    pytest.param(CHAPTER, GOOD_CHAPTER.replace("# 1.2 Identify", "# 1.2 Pick"),
+                 f"docs/{CHAPTER}:5: the title must be '# 1.2 Identify and implement a data ingestion "
+                 "solution' (task 1.2 in docs/data/blueprint.yml), found '# 1.2 Pick and implement a data "
+                 "ingestion solution'", id="title"),
+    pytest.param(CHAPTER, '---\ntask: "1.2"\n---\n\n```markdown\n# 1.2 Identify and implement a data '
+                 'ingestion solution\n```\n',
+                 f"docs/{CHAPTER}:5: the title must be '# 1.2 Identify and implement a data ingestion "
+                 "solution' (task 1.2 in docs/data/blueprint.yml), found no '# ' title", id="title-in-code"),
+])
+def test_bad_chapter(the_guide, src, text, message):
+    assert chapter_problems(the_guide, src, text) == [message]
+
+
+def test_two_chapters_for_one_task(the_guide):
+    found = pages.check_chapters({CHAPTER: pages.read_page(CHAPTER, GOOD_CHAPTER),
+                                  "1-data-engineering/1-2-again.md":
+                                      pages.read_page("1-data-engineering/1-2-again.md", GOOD_CHAPTER)},
+                                 the_guide.data)
+    assert found == [f"docs/1-data-engineering/1-2-again.md:2: task 1.2 already has a chapter, "
+                     f"docs/{CHAPTER}"]
+
+
+NAV = [
+    {"Home": "index.md"},
+    {"Domain 1": ["1-data-engineering/index.md", "1-data-engineering/1-2-data-ingestion.md"]},
+    {"Domain 3": ["3-modeling/index.md", "3-modeling/3-5-evaluate-models.md"]},
+]
+CHAPTERS = {"1.2": "1-data-engineering/1-2-data-ingestion.md", "3.5": "3-modeling/3-5-evaluate-models.md"}
+
+
+def test_the_nav_of_mkdocs_yml_passes(the_guide):
+    assert pages.check_nav(NAV, CHAPTERS, the_guide.data) == []
+    assert the_guide.chapters == CHAPTERS
+
+
+@pytest.mark.parametrize(("nav", "message"), [
+    pytest.param([NAV[0], {"All": ["3-modeling/index.md", CHAPTERS["3.5"], "1-data-engineering/index.md",
+                                   CHAPTERS["1.2"]]}],
+                 "mkdocs.yml: nav lists the chapters as 3.5, 1.2; list them in task order: 1.2, 3.5",
+                 id="order"),
+    pytest.param(NAV[:2], "mkdocs.yml: nav does not list docs/3-modeling/3-5-evaluate-models.md, the chapter "
+                 "of task 3.5", id="missing"),
+    pytest.param([NAV[0], {"Domain 1": ["1-data-engineering/index.md"]},
+                  {"Domain 3": ["3-modeling/index.md", CHAPTERS["1.2"], CHAPTERS["3.5"]]}],
+                 "mkdocs.yml: nav puts docs/1-data-engineering/1-2-data-ingestion.md (task 1.2) outside its "
+                 "domain's section, the one that lists 1-data-engineering/index.md", id="section"),
+])
+def test_bad_nav(the_guide, nav, message):
+    assert pages.check_nav(nav, CHAPTERS, the_guide.data) == [message]
+
+
+# ---------------------------------------------------------------------------------------------
+# Shortcodes (guidebuild.shortcodes)
+
+KNOWN = "answer-key, blueprint, blueprint-domain, decision-table, decision-tables, quiz, services"
+
+
+def shortcode_problems(the_guide, text, src="demo/page.md"):
+    return shortcodes.check_pages(the_guide, {src: pages.read_page(src, text)})
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    pytest.param("# T\n\n<!-- quizz: 1.2 -->\n",
+                 f"docs/demo/page.md:3: unknown shortcode 'quizz'; known: {KNOWN}", id="unknown"),
+    pytest.param("# T\n<!--servises-->\n",
+                 f"docs/demo/page.md:2: unknown shortcode 'servises'; known: {KNOWN}", id="unknown-bare"),
+    pytest.param("<!-- decision-table -->\n", "docs/demo/page.md:1: shortcode 'decision-table' needs an "
+                 "argument, a decision table's id: <!-- decision-table: ... -->", id="argument-missing"),
+    pytest.param("<!-- services: all -->\n", "docs/demo/page.md:1: shortcode 'services' takes no argument, "
+                 "got 'all'", id="argument-unexpected"),
+    pytest.param("# T\n\n<!-- decision-table: nope -->\n", "docs/demo/page.md:3: shortcode 'decision-table': "
+                 "no decision table 'nope' (expected docs/data/decision-tables/nope.yml)", id="no-table"),
+    pytest.param("<!-- blueprint-domain: 7 -->\n", "docs/demo/page.md:1: shortcode 'blueprint-domain': no "
+                 "domain '7' in docs/data/blueprint.yml (domains: 1, 2, 3, 4)", id="no-domain"),
+    pytest.param('---\ntask: "1.2"\n---\n\n<!-- quiz: 3.5 -->\n',
+                 "docs/demo/page.md:5: shortcode 'quiz': the quiz of task 3.5 belongs on that task's "
+                 "chapter; this page's front matter says task: '1.2'", id="quiz-other-task"),
+    pytest.param("<!-- quiz: 1.2 -->\n",
+                 "docs/demo/page.md:1: shortcode 'quiz': the quiz of task 1.2 belongs on that task's "
+                 "chapter; this page's front matter names no task", id="quiz-no-task"),
+    pytest.param('---\ntask: "1.1"\n---\n<!-- quiz: 1.1 -->\n',
+                 "docs/demo/page.md:4: shortcode 'quiz': no questions for task statement 1.1 (expected "
+                 "docs/data/questions/1.1.yml)", id="quiz-no-questions"),
+])
+def test_bad_shortcode(the_guide, text, message):
+    assert shortcode_problems(the_guide, text) == [message]
+
+
+@pytest.mark.parametrize("comment", [
+    "<!-- A note to editors: keep this table short. -->",
+    "<!-- TODO -->",
+    "Text with <!-- quizz: 1.2 --> inside a line.",
+    "<!--\nquizz\n-->",
+    "    <!-- quizz: 1.2 -->",
+    "```markdown\n<!-- quizz: 1.2 -->\n```",
+    "````markdown\n```\n<!-- quizz -->\n```\n````",
+])
+def test_ordinary_comments_and_code_are_not_shortcodes(the_guide, comment):
+    page = pages.read_page("demo/page.md", f"# T\n\n{comment}\n")
+    assert shortcode_problems(the_guide, page.text) == []
+    assert shortcodes.expand(page.text, page, the_guide) == page.text
+
+
+def test_expand_replaces_shortcodes_and_names_the_file_line(the_guide):
+    page = pages.read_page("reference/demo.md", "# T\n\n<!-- services -->\n\nAfter.\n")
+    out = shortcodes.expand(page.text, page, the_guide)
+    assert out.startswith("# T\n\n| Service | Exam guide | Status and notes |\n")
+    assert out.endswith("|\n\n\nAfter.\n")
+    markdown = "Intro.\n\n<!-- quizz: 1.2 -->\n"  # a page's body, after 4 lines of front matter
+    with pytest.raises(DataError, match=r"^docs/reference/demo.md:7: unknown shortcode 'quizz'; known: "):
+        shortcodes.expand(markdown, page, the_guide, first_line=5)
+
+
+def test_every_shortcode_is_documented_in_the_contributor_guide():
+    text = (paths.DOCS / "contributing.md").read_text(encoding="utf-8")
+    missing = [name for name in shortcodes.SHORTCODES if f"`<!-- {name}" not in text]
+    assert not missing, f"docs/contributing.md does not show the shortcodes {missing}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Question links, checked against the built pages (guidebuild.bank)
+
+
+def test_question_links_name_missing_pages_and_headings(the_guide):
+    anchors = {page: set() for page in the_guide.pages}
+    anchors[CHAPTER] = {"choosing-the-job-style-for-an-ml-workload"}
+    found = bank.link_problems(the_guide, anchors)
+    first = next(q for q in the_guide.data.questions["1.2"]
+                 if q["link"] != f"{CHAPTER}#choosing-the-job-style-for-an-ml-workload")
+    anchor = first["link"].partition("#")[2]
+    where = f"docs/data/questions/1.2.yml:{first.lines['link']}: question '{first['id']}': field 'link'"
+    assert f"{where} points to #{anchor}, which is not a heading of {CHAPTER}" in found
+    del anchors[CHAPTER]
+    found = bank.link_problems(the_guide, anchors)
+    assert f"{where} points to {CHAPTER}, which is not a page of the site" in found
