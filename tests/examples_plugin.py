@@ -14,27 +14,18 @@ Loaded for the whole test session (`-p tests.examples_plugin` in pyproject.toml)
 
 from __future__ import annotations
 
-import os
-import random
 import re
 import traceback
 from pathlib import Path
 
-os.environ["MLSGUIDE_OFFLINE"] = "1"
-os.environ["MLSGUIDE_FIGURES"] = "none"  # render figures (so they are tested) but print nothing
-os.environ["MLSGUIDE_LIVE_AWS"] = "0"
-os.environ.pop("MPLBACKEND", None)  # notebook kernels must keep their inline backend
+from guidebuild.examples import end, fresh_state, prepare_process
 
-import matplotlib  # noqa: E402
-import mlsguide  # noqa: E402  (importing it blocks the network)
-import numpy as np  # noqa: E402
+prepare_process(figures="none")  # render figures (so they are tested) but print nothing
+
 import pytest  # noqa: E402
 from guidebuild.snippets import SnippetError, Snippets  # noqa: E402
 from markdown_it import MarkdownIt  # noqa: E402
-from mlsguide import aws  # noqa: E402
 from pytest_markdown_docs._runners import _Runner, register_runner  # noqa: E402
-
-matplotlib.use("Agg")
 
 ROOT = Path(__file__).resolve().parents[1]
 SNIPPETS = Snippets.of_project(ROOT / "mkdocs.yml")
@@ -56,9 +47,7 @@ def example_environment(tmp_path, monkeypatch):
     for name in ("docs", "snippets"):
         (tmp_path / name).symlink_to(ROOT / name, target_is_directory=True)
     monkeypatch.chdir(tmp_path)
-    aws.activate(reset=True)
-    random.seed(mlsguide.SEED)
-    np.random.seed(mlsguide.SEED)
+    fresh_state()
     yield
     import matplotlib.pyplot as plt
 
@@ -75,7 +64,7 @@ def pytest_ignore_collect(collection_path, config):
 
 
 def pytest_unconfigure(config):
-    aws.deactivate()
+    end()
 
 
 # --------------------------------------------------------------------------------------------

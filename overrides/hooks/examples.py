@@ -10,27 +10,19 @@ untouched.
 """
 
 import logging
-import os
 import posixpath
-import random
 import re
 from pathlib import Path
 
-os.environ["MLSGUIDE_OFFLINE"] = "1"  # importing mlsguide now blocks the network
-os.environ["MLSGUIDE_FIGURES"] = "inline"
-os.environ["MLSGUIDE_LIVE_AWS"] = "0"  # builds never touch a real account
+from guidebuild.examples import end, fresh_state, prepare_process
+
+prepare_process(figures="inline")
 
 import joblib  # noqa: E402
-import matplotlib  # noqa: E402
-import mlsguide  # noqa: E402
-import numpy as np  # noqa: E402
 from guidebuild.snippets import SnippetError, Snippets  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
-from mlsguide import aws  # noqa: E402
 
-# Not through MPLBACKEND: notebook kernels inherit the environment and must keep inline figures.
-matplotlib.use("Agg")
 # scikit-learn's cross-validation fits run two at a time on threads (its tree code releases the
 # GIL): same results, in the same order, in less time. Readers' runs keep scikit-learn's default.
 joblib.parallel_config(backend="threading", n_jobs=2)
@@ -70,14 +62,12 @@ def on_page_markdown(markdown, page, **kwargs):
         except SnippetError as err:
             raise PluginError(str(err)) from None
     if 'exec="on"' in markdown:
-        aws.activate(reset=True)
-        random.seed(mlsguide.SEED)
-        np.random.seed(mlsguide.SEED)
+        fresh_state()
     return markdown
 
 
 def on_shutdown(**kwargs):
-    aws.deactivate()
+    end()
 
 
 @event_priority(100)  # before print-site copies the page into the print page
