@@ -198,3 +198,24 @@ def test_practice_exam_question_and_results_meet_wcag_21_aa(page, site_url, sche
     page.click("#exam-submit")
     found += [f"{EXAM} (results): {v}" for v in axe_violations(page)]
     assert not found, "\n".join(found)
+
+
+# --------------------------------------------------------------------------------------------
+# Search: the index arrives only when the reader searches (assets/javascripts/search-on-demand.js)
+
+
+def test_search_index_is_fetched_only_when_the_reader_searches(page, site_url):
+    index_requests = []
+    page.on("request", lambda r: index_requests.append(r.url) if "search_index" in r.url else None)
+    page.goto(site_url + CHAPTER)
+    page.wait_for_load_state("networkidle")
+    assert index_requests == [], "the page fetched the search index before anyone searched"
+
+    query = page.locator("[data-md-component=search-query]")
+    query.click()
+    query.fill("put_records")
+    first = page.locator(".md-search-result__item").first
+    first.wait_for(timeout=10_000)
+    assert len(index_requests) == 1 and index_requests[0].endswith("search/search_index.json")
+    assert "1.2" in first.inner_text()
+    assert "answer-key" not in page.locator(".md-search-result__list").inner_html()

@@ -107,3 +107,18 @@ def figures_to_files(html: str, page_dest: str) -> tuple[str, dict[str, str]]:
 
     return FIGURE_SVG.sub(to_file, html), files
 
+
+
+# ---------------------------------------------------------------------------------------------
+
+CODE_BLOCK = re.compile(r'<div class="language-[a-z0-9-]+ highlight"')
+
+
+def code_blocks_out_of_search(html: str) -> str:
+    """Mark every highlighted code block `data-search-exclude` (Material's search skips it).
+
+    Code blocks were a quarter of the search index, and a search for `put_records` opened on a
+    30-line listing instead of the prose that explains it. Inline code in prose stays indexed, and
+    the prose names every identifier a reader looks for.
+    """
+    return CODE_BLOCK.sub(lambda m: m[0] + " data-search-exclude", html)
