@@ -95,14 +95,20 @@ def test_build_environ_adds_the_build_environment():
 # The question-bank format
 
 
-def test_the_bank_reads_back_what_was_written(tmp_path):
-    written = {"domains": [], "tasks": {"1.2": "Ingest"}, "questions": [{"id": "q", "stem": "<p>é</p>"}]}
-    target = bank.write(tmp_path, written)
-    assert target == tmp_path / "assets/javascripts/question-bank.js"
-    assert target.read_text(encoding="utf-8").startswith("window.MLSGUIDE_BANK = {")
+def test_the_bank_reads_back_what_was_written_in_parts(tmp_path):
+    question = {"id": "q", "task": "1.2", "domain": "1", "kind": "single", "choose": 1,
+                "stem": "<p>é</p>", "answer": ["a"], "link": "x.html#y"}
+    written = {"domains": [{"id": "1", "title": "D", "weight": 100, "tasks": ["1.2"]}],
+               "tasks": {"1.2": "Ingest"}, "questions": [question]}
+    index, part = bank.write(tmp_path, written)
+    assert index == tmp_path / "assets/javascripts/question-bank.js"
+    assert part == tmp_path / "assets/javascripts/question-bank-1.js"
+    assert index.read_text(encoding="utf-8").startswith("window.MLSGUIDE_BANK = {")
+    assert "stem" not in index.read_text(encoding="utf-8"), "texts load with the attempt, not the page"
+    assert '"stem": "<p>é</p>"' in part.read_text(encoding="utf-8")
     assert bank.read(tmp_path) == written
-    target.write_text('{"questions": []}', encoding="utf-8")
-    with pytest.raises(ValueError, match="does not have the format guidebuild.bank writes"):
+    part.write_text('{"q": {}}', encoding="utf-8")
+    with pytest.raises(ValueError, match="question-bank-1.js does not have the format"):
         bank.read(tmp_path)
 
 

@@ -1,16 +1,19 @@
 """The question bank as the practice exam reads it: its format, written and read here only.
 
-The build writes `assets/javascripts/question-bank.js`, a script that sets `window.MLSGUIDE_BANK`
-(a script rather than JSON, so that the exam also works from `file://`, where pages cannot fetch).
-Its value:
+The build writes it as scripts rather than JSON, so that the exam also works from `file://`,
+where pages cannot fetch, and in parts, so that the practice-exam page stays light with hundreds
+of questions:
 
-    {"domains": [{"id", "title", "weight", "tasks": [task ids]}],
-     "tasks": {task id: title},
-     "questions": [{"id", "task", "domain", "kind", "choose", "stem", "options": {letter: html},
-                    "answer": [letters], "explanations": {letter: html}, "link": site URL}]}
+* `assets/javascripts/question-bank.js` sets `window.MLSGUIDE_BANK`, all the start screen and the
+  draw need: `{"domains": [{"id", "title", "weight", "tasks": [task ids]}], "tasks": {task id:
+  title}, "questions": [{"id", "task", "domain", "kind", "choose"}], "parts": {domain id: file}}`;
+* one `question-bank-<domain>.js` per domain, loaded when an attempt starts, adds that domain's
+  texts to `window.MLSGUIDE_BANK_TEXT`: `{question id: {"stem", "options": {letter: html},
+  "answer": [letters], "explanations": {letter: html}, "link": site URL}}`.
 
-with the Markdown of stems, options and explanations rendered to HTML and links as site-relative
-URLs. overrides/assets/javascripts/exam.js reads it; the tests read it with `read`.
+Stems, options and explanations are Markdown rendered to HTML; links are site-relative URLs.
+overrides/assets/javascripts/exam.js reads the parts; the tests read the whole bank with `read`,
+which joins them again into one `{"domains", "tasks", "questions"}` with every field.
 """
 
 from __future__ import annotations
@@ -26,8 +29,16 @@ from guidebuild.schema import line_of
 if TYPE_CHECKING:
     from guidebuild.guide import Guide
 
-FILE = "assets/javascripts/question-bank.js"
+FOLDER = "assets/javascripts"
+FILE = f"{FOLDER}/question-bank.js"
 PREFIX, SUFFIX = "window.MLSGUIDE_BANK = ", ";\n"
+PART_PREFIX = "window.MLSGUIDE_BANK_TEXT = Object.assign(window.MLSGUIDE_BANK_TEXT || {}, "
+PART_SUFFIX = ");\n"
+INDEX_FIELDS = ("id", "task", "domain", "kind", "choose")
+
+
+def part_name(domain: str) -> str:
+    return f"question-bank-{domain}.js"
 
 
 def for_browser(guide: Guide, use_directory_urls: bool, to_html: Callable[[str], str]) -> dict:
@@ -51,19 +62,43 @@ def for_browser(guide: Guide, use_directory_urls: bool, to_html: Callable[[str],
     return {"domains": domains, "tasks": tasks, "questions": questions}
 
 
-def write(site_dir: Path, bank: dict) -> Path:
-    target = Path(site_dir) / FILE
-    target.parent.mkdir(parents=True, exist_ok=True)
-    payload = json.dumps(bank, ensure_ascii=False, sort_keys=True)
-    target.write_text(PREFIX + payload + SUFFIX, encoding="utf-8")
-    return target
+def _script(prefix: str, value, suffix: str) -> str:
+    return prefix + json.dumps(value, ensure_ascii=False, sort_keys=True) + suffix
+
+
+def write(site_dir: Path, bank: dict) -> list[Path]:
+    """Write the index and one part per domain; returns the files written."""
+    folder = Path(site_dir) / FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    parts = {d["id"]: part_name(d["id"]) for d in bank["domains"]}
+    index = {"domains": bank["domains"], "tasks": bank["tasks"], "parts": parts,
+             "questions": [{k: q[k] for k in INDEX_FIELDS} for q in bank["questions"]]}
+    written = [folder / "question-bank.js"]
+    written[0].write_text(_script(PREFIX, index, SUFFIX), encoding="utf-8")
+    for domain, name in parts.items():
+        texts = {q["id"]: {k: v for k, v in q.items() if k not in INDEX_FIELDS}
+                 for q in bank["questions"] if q["domain"] == domain}
+        (folder / name).write_text(_script(PART_PREFIX, texts, PART_SUFFIX), encoding="utf-8")
+        written.append(folder / name)
+    return written
+
+
+def _unwrap(path: Path, prefix: str, suffix: str):
+    text = path.read_text(encoding="utf-8")
+    if not (text.startswith(prefix) and text.endswith(suffix)):
+        raise ValueError(f"{path.name} does not have the format guidebuild.bank writes")
+    return json.loads(text[len(prefix):-len(suffix)])
 
 
 def read(site_dir: Path) -> dict:
-    text = (Path(site_dir) / FILE).read_text(encoding="utf-8")
-    if not (text.startswith(PREFIX) and text.endswith(SUFFIX)):
-        raise ValueError(f"{FILE} does not have the format guidebuild.bank writes")
-    return json.loads(text[len(PREFIX):-len(SUFFIX)])
+    """The whole bank, its parts joined: {"domains", "tasks", "questions": [every field]}."""
+    folder = Path(site_dir) / FOLDER
+    index = _unwrap(folder / "question-bank.js", PREFIX, SUFFIX)
+    texts: dict = {}
+    for name in index["parts"].values():
+        texts.update(_unwrap(folder / name, PART_PREFIX, PART_SUFFIX))
+    questions = [{**q, **texts[q["id"]]} for q in index["questions"]]
+    return {"domains": index["domains"], "tasks": index["tasks"], "questions": questions}
 
 
 def link_problems(guide: Guide, anchors: dict[str, set[str]]) -> list[str]:

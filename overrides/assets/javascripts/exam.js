@@ -1,5 +1,7 @@
 // The timed practice exam. Plain JavaScript, no framework and no network: the question bank arrives
-// as `window.MLSGUIDE_BANK` from assets/javascripts/question-bank.js, which the build writes.
+// as `window.MLSGUIDE_BANK` from assets/javascripts/question-bank.js, which the build writes, with
+// ids, tasks and kinds only; the texts of each domain's questions are a script of their own
+// (`parts`), loaded when an attempt starts or resumes (format: overrides/guidebuild/bank.py).
 // Progress is kept in localStorage, so a reload resumes the attempt where it was.
 (function () {
   "use strict";
@@ -94,6 +96,25 @@
     return node;
   }
 
+  // Adds each domain's question texts to the questions, loading the parts not loaded yet. A
+  // script element rather than fetch, so that it also works from file://.
+  function loadTexts(bank, byId) {
+    const index = document.querySelector('script[src*="question-bank.js"]');
+    const base = index.src.slice(0, index.src.lastIndexOf("/") + 1);
+    const loads = Object.values(bank.parts).map((name) => new Promise((resolve, reject) => {
+      if (document.querySelector(`script[data-bank-part="${name}"]`)) return resolve();
+      const script = el("script", { src: base + name, "data-bank-part": name });
+      script.addEventListener("load", resolve);
+      script.addEventListener("error", () => reject(new Error(`could not load ${name}`)));
+      document.body.append(script);
+    }));
+    return Promise.all(loads).then(() => {
+      for (const [id, text] of Object.entries(window.MLSGUIDE_BANK_TEXT || {})) {
+        if (byId[id]) Object.assign(byId[id], text);
+      }
+    });
+  }
+
   // --- the app -------------------------------------------------------------------------------
 
   function start(root) {
@@ -186,11 +207,21 @@
 
     function begin(seed) {
       const { ids, plan } = draw(bank, seed);
-      state = { seed, ids, plan, answers: {}, flagged: [], current: 0, startedAt: Date.now(), announced: [], submitted: false, autoSubmitted: false };
-      save();
-      renderQuestion();
-      startClock();
-      view.querySelector("h2")?.focus();
+      const button = view.querySelector("#exam-start");
+      if (button) button.disabled = true;
+      withTexts(() => {
+        state = { seed, ids, plan, answers: {}, flagged: [], current: 0, startedAt: Date.now(), announced: [], submitted: false, autoSubmitted: false };
+        save();
+        renderQuestion();
+        startClock();
+        view.querySelector("h2")?.focus();
+      });
+    }
+
+    function withTexts(then) {
+      loadTexts(bank, byId).then(then, (error) => {
+        alert.textContent = `The questions could not be loaded (${error.message}). Reload the page to try again.`;
+      });
     }
 
     // Question screen -----------------------------------------------------------------------
@@ -364,10 +395,12 @@
     }
 
     if (!state) renderStart();
-    else if (state.submitted) renderResults();
+    else if (state.submitted) withTexts(renderResults);
     else {
-      renderQuestion();
-      startClock();
+      withTexts(() => {
+        renderQuestion();
+        startClock();
+      });
     }
   }
 
