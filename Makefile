@@ -48,8 +48,11 @@ $(STAMP): .ci/.system-ok requirements.lock package-lock.json .ci/uv-requirements
 	$(BIN)/npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
+# --dirty: after an edit, only the changed pages are built again, with their examples (a few
+# seconds instead of a full build); the print page and other pages' navigation may lag until the
+# next full build. --no-strict, because MkDocs warns about every dirty build; warnings still show.
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload --dirty --no-strict
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict --clean

@@ -19,15 +19,24 @@ from mkdocs.exceptions import PluginError
 
 EXECUTED = CACHE / "notebooks"  # executed copies; never published
 _running: dict[str, Future] = {}
+_dirty = False  # `mkdocs serve --dirty` (make serve): run a notebook again only when it changed
 _pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="notebook")
+
+
+def on_startup(command, dirty, **kwargs):
+    global _dirty
+    _dirty = dirty
 
 
 def on_files(files, config, **kwargs):
     _running.clear()
     for file in files:
         if file.src_uri.endswith(".py"):  # as mkdocs-jupyter's include: ["*.py"]
+            source = Path(file.abs_src_path)
             target = EXECUTED / Path(file.src_uri).with_suffix(".ipynb")
-            _running[file.src_uri] = _pool.submit(execute_to, Path(file.abs_src_path), target)
+            if _dirty and target.is_file() and target.stat().st_mtime > source.stat().st_mtime:
+                continue  # unchanged since it last ran, and a dirty build does not render it again
+            _running[file.src_uri] = _pool.submit(execute_to, source, target)
     return files
 
 

@@ -13,10 +13,17 @@ from guidebuild import bank, guide
 from guidebuild.schema import DataError
 
 _anchors: dict[str, set[str]] = {}
+_dirty = False  # `mkdocs serve --dirty` (make serve) converts only the pages that changed
+
+
+def on_startup(command, dirty, **kwargs):
+    global _dirty
+    _dirty = dirty
 
 
 def on_config(config, **kwargs):
-    _anchors.clear()
+    if not _dirty:  # a dirty rebuild keeps the ids of the pages it does not convert again
+        _anchors.clear()
     return config
 
 
