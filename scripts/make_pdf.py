@@ -30,9 +30,10 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 
 # Runs in the print page before printing: open collapsed blocks (but not quiz answers, which the
 # answer key prints), give every chapter a named page whose top margin shows its title, and add
-# the page counter to the bottom margin.
+# the page counter to the bottom margin, both in the body text's typeface.
 PREPARE = r"""
 () => {
+  const face = getComputedStyle(document.body).fontFamily;
   document.querySelectorAll("details:not(.quiz-answer)").forEach((d) => (d.open = true));
   document.querySelectorAll(".tabbed-set").forEach((set) => {
     const labels = [...set.querySelectorAll(":scope > .tabbed-labels > label")]
@@ -44,7 +45,7 @@ PREPARE = r"""
   const rules = [
     '@page { size: A4; margin: 18mm 16mm 18mm 16mm;',
     '  @bottom-right { content: ""; }',
-    '  @bottom-center { content: counter(page) " / " counter(pages); font: 9pt sans-serif; color: #333; } }',
+    `  @bottom-center { content: counter(page) " / " counter(pages); font: 9pt ${face}; color: #333; } }`,
     '@page :first { @bottom-center { content: ""; } }',
     '#print-page-toc li { list-style: none; }',
     '#print-page-toc a { text-decoration: none; }',
@@ -66,7 +67,7 @@ PREPARE = r"""
     const name = `chapter-${i}`;
     section.style.page = name;
     const css = JSON.stringify(title);
-    rules.push(`@page ${name} { @top-center { content: ${css}; font: 9pt sans-serif; color: #333; } }`);
+    rules.push(`@page ${name} { @top-center { content: ${css}; font: 9pt ${face}; color: #333; } }`);
     chapters.push({ id: section.id, title });
   });
   const style = document.createElement("style");
@@ -151,6 +152,9 @@ def render(site: Path, out: Path) -> dict:
         chapters = page.evaluate(PREPARE)
 
         def print_pdf() -> bytes:
+            # The fonts load when text first needs them (font-display: swap): print only after
+            # every face the print layout uses has arrived, or the fallback would be embedded.
+            page.evaluate("() => document.body.offsetHeight && document.fonts.ready.then(() => null)")
             return page.pdf(prefer_css_page_size=True, print_background=True, outline=True,
                             tagged=True, display_header_footer=False)
 

@@ -4,11 +4,14 @@
 directly.
 """
 
+import ctypes
 import json
 import re
 import zipfile
+from collections import defaultdict
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 import pytest
 
 from tests.browser import record_external_requests, serve
@@ -19,6 +22,13 @@ pytestmark = pytest.mark.browser
 PDF = ROOT / "build" / "mls-c01-study-guide.pdf"
 ZIP = ROOT / "build" / "mls-c01-study-guide-offline.zip"
 PRINTABLE_WIDTH_PX = round((210 - 2 * 16) / 25.4 * 96)  # A4 minus the 16 mm side margins
+# The faces the site serves (overrides/assets/stylesheets/fonts.css) and KaTeX's, as the PDF names them.
+GUIDE_FONTS = ("AtkinsonHyperlegibleNext", "AtkinsonHyperlegibleMono", "KaTeX_")
+# Characters that no served face has, so the PDF draws them in whatever font the machine falls
+# back to; each with where it comes from.
+UNSERVED_GLYPHS = {
+    "\u2691": "the flag in docs/practice-exam.md (the exam's own flag is an icon)",
+}
 
 
 def _title(chapter):
@@ -39,27 +49,40 @@ def pdf():
 
 
 def _lines(textpage) -> list[str]:
-    """A page's text as lines: characters on the same baseline, left to right, a space at gaps."""
-    rows: list[tuple[float, list]] = []
-    chars = []
-    for i in range(textpage.count_chars()):
-        char = textpage.get_text_range(i, 1)
-        if char.strip():
-            left, bottom, right, _ = textpage.get_charbox(i)
-            chars.append((bottom, left, right, char))
-    for bottom, left, right, char in sorted(chars, key=lambda c: (-c[0], c[1])):
-        if rows and abs(rows[-1][0] - bottom) < 3:
-            rows[-1][1].append((left, right, char))
+    """A page's text as lines, read by structure rather than by font metrics.
+
+    pdfium breaks the text into pieces (its own line breaks, with word spaces it judges from each
+    glyph's size); pieces that sit side by side on one line, such as a contents entry and the page
+    number floated to its right, are joined left to right. Two pieces share a line when the middle
+    of either lies within the other's height.
+    """
+    pieces = []  # (text, left, bottom, top)
+    text, boxes = "", []
+    for i in range(textpage.count_chars() + 1):
+        char = textpage.get_text_range(i, 1) if i < textpage.count_chars() else "\n"
+        if char not in "\r\n":
+            text += char
+            if char.strip():
+                boxes.append(textpage.get_charbox(i))
+        elif boxes:
+            pieces.append((" ".join(text.split()), min(b[0] for b in boxes),
+                           min(b[1] for b in boxes), max(b[3] for b in boxes)))
+            text, boxes = "", []
+    rows: list[list[tuple]] = []
+    for piece in sorted(pieces, key=lambda p: -p[3]):
+        _, _, bottom, top = piece
+        row = next((r for r in rows if _overlap(r[0], bottom, top)), None)
+        if row is None:
+            rows.append([piece])
         else:
-            rows.append((bottom, [(left, right, char)]))
-    lines = []
-    for _, row in rows:
-        text, last_right = "", None
-        for left, right, char in sorted(row):
-            text += (" " if last_right is not None and left - last_right > 2 else "") + char
-            last_right = right
-        lines.append(text)
-    return lines
+            row.append(piece)
+    return [" ".join(p[0] for p in sorted(row, key=lambda p: p[1])) for row in rows]
+
+
+def _overlap(piece, bottom, top) -> bool:
+    _, _, piece_bottom, piece_top = piece
+    return (piece_bottom <= (bottom + top) / 2 <= piece_top
+            or bottom <= (piece_bottom + piece_top) / 2 <= top)
 
 
 def test_pdf_has_every_chapter_in_text_and_outline(pdf):
@@ -70,6 +93,30 @@ def test_pdf_has_every_chapter_in_text_and_outline(pdf):
         assert title in whole, f"the PDF text lacks the chapter title {title!r}"
         assert title in outline, f"the PDF outline has no entry for {title!r}"
     assert PDF.stat().st_size < 15_000_000, "the PDF must stay under 15 MB"
+
+
+def _font_name(textpage, index: int) -> str:
+    """The name of the font a character is drawn in ("" for the spaces and line breaks pdfium adds)."""
+    buffer = ctypes.create_string_buffer(256)
+    size = pdfium_c.FPDFText_GetFontInfo(textpage, index, buffer, len(buffer), None)
+    return buffer.value.decode("utf-8", "replace") if size else ""
+
+
+def test_pdf_draws_its_text_in_the_guides_own_fonts(pdf):
+    """The book looks the same wherever it is printed: no character falls back to a font of the
+    machine's, except those named in UNSERVED_GLYPHS."""
+    pages, _, _ = pdf
+    fallbacks = defaultdict(set)  # character -> {(font, page)}
+    for number, textpage in enumerate(pages, start=1):
+        for i in range(textpage.count_chars()):
+            font = _font_name(textpage, i)
+            if font and not font.split("+")[-1].startswith(GUIDE_FONTS):  # "ABCDEF+Name": a subset
+                fallbacks[textpage.get_text_range(i, 1)].add((font, number))
+    unexpected = {char: sorted(where)[:3] for char, where in sorted(fallbacks.items())
+                  if char not in UNSERVED_GLYPHS}
+    unexpected = dict(list(unexpected.items())[:10])  # a PDF all in another font lists every letter
+    assert not unexpected, ("characters drawn in a font the site does not serve (add a face to "
+                            f"fonts.css, or name them in UNSERVED_GLYPHS): {unexpected}")
 
 
 def test_contents_page_numbers_match_where_chapters_start(pdf):
