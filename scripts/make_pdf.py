@@ -1,4 +1,4 @@
-"""Print the whole guide to one PDF with Debian's headless Chromium.
+"""Print the whole guide to one PDF with headless Chromium or Chrome (found by guidebuild.browser).
 
 Input: the strict build in `site/` (its `print_page.html` holds every page in reading order, made by
 mkdocs-print-site-plugin). Output: `build/mls-c01-study-guide.pdf` and `build/pdf-report.json`
@@ -21,12 +21,10 @@ import time
 from pathlib import Path
 
 import pikepdf
+from guidebuild.browser import FLAGS, BrowserNotFound, find_browser
 from pages_server import base_url, serve
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"]
 
 # Runs in the print page before printing: open collapsed blocks (but not quiz answers, which the
 # answer key prints), give every chapter a named page whose top margin shows its title, and add
@@ -129,14 +127,14 @@ def fix_bookmark_titles(pdf_bytes: bytes, headings: list[str]) -> bytes:
     return out.getvalue()
 
 
-def render(site: Path, out: Path) -> dict:
+def render(site: Path, out: Path, browser_path: Path) -> dict:
     from playwright.sync_api import sync_playwright
 
     started = time.monotonic()
     server = serve(site)
     url = base_url(server) + "print_page.html"
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=browser_path, args=FLAGS)
         page = browser.new_page()
         page.goto(url, wait_until="networkidle")
         page.emulate_media(media="print")
@@ -198,7 +196,11 @@ def main() -> None:
     args = parser.parse_args()
     if not (args.site / "print_page.html").is_file():
         sys.exit(f"{args.site}/print_page.html is missing: run `make build` first")
-    report = render(args.site.resolve(), args.out.resolve())
+    try:
+        browser_path = find_browser()
+    except BrowserNotFound as error:
+        sys.exit(str(error))
+    report = render(args.site.resolve(), args.out.resolve(), browser_path)
     print(f"{report['pdf']}: {report['pages']} pages, {report['bytes'] / 1e6:.1f} MB, "
           f"{report['seconds']} s")
 
