@@ -9,6 +9,7 @@ import json
 import re
 import zipfile
 from collections import defaultdict
+from typing import NamedTuple
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -48,41 +49,48 @@ def pdf():
     return pages, texts, outline
 
 
-def _lines(textpage) -> list[str]:
-    """A page's text as lines, read by structure rather than by font metrics.
+class Piece(NamedTuple):
+    """A run of text that pdfium reads as one line, and the box around its glyphs."""
+    text: str
+    left: float
+    bottom: float
+    top: float
 
-    pdfium breaks the text into pieces (its own line breaks, with word spaces it judges from each
-    glyph's size); pieces that sit side by side on one line, such as a contents entry and the page
-    number floated to its right, are joined left to right. Two pieces share a line when the middle
-    of either lies within the other's height.
-    """
-    pieces = []  # (text, left, bottom, top)
-    text, boxes = "", []
-    for i in range(textpage.count_chars() + 1):
-        char = textpage.get_text_range(i, 1) if i < textpage.count_chars() else "\n"
+    def shares_a_line_with(self, other: "Piece") -> bool:
+        """The middle of either lies within the other's height."""
+        return (self.bottom <= (other.bottom + other.top) / 2 <= self.top
+                or other.bottom <= (self.bottom + self.top) / 2 <= other.top)
+
+
+def _pieces(textpage) -> list[Piece]:
+    """pdfium's own reading of a page: its line breaks, and word spaces it judges from each glyph's size."""
+    pieces, text, boxes = [], "", []
+    for i in range(textpage.count_chars()):
+        char = textpage.get_text_range(i, 1)
         if char not in "\r\n":
             text += char
             if char.strip():
-                boxes.append(textpage.get_charbox(i))
-        elif boxes:
-            pieces.append((" ".join(text.split()), min(b[0] for b in boxes),
-                           min(b[1] for b in boxes), max(b[3] for b in boxes)))
+                boxes.append(textpage.get_charbox(i))  # (left, bottom, right, top)
+        if char in "\r\n" or i == textpage.count_chars() - 1:
+            if boxes:
+                pieces.append(Piece(" ".join(text.split()), min(b[0] for b in boxes),
+                                    min(b[1] for b in boxes), max(b[3] for b in boxes)))
             text, boxes = "", []
-    rows: list[list[tuple]] = []
-    for piece in sorted(pieces, key=lambda p: -p[3]):
-        _, _, bottom, top = piece
-        row = next((r for r in rows if _overlap(r[0], bottom, top)), None)
+    return pieces
+
+
+def _lines(textpage) -> list[str]:
+    """A page's text as lines, read by structure rather than by font metrics: pdfium's pieces, with
+    those that sit side by side (a contents entry and the page number floated to its right) joined
+    left to right."""
+    rows: list[list[Piece]] = []
+    for piece in sorted(_pieces(textpage), key=lambda p: -p.top):
+        row = next((r for r in rows if r[0].shares_a_line_with(piece)), None)
         if row is None:
             rows.append([piece])
         else:
             row.append(piece)
-    return [" ".join(p[0] for p in sorted(row, key=lambda p: p[1])) for row in rows]
-
-
-def _overlap(piece, bottom, top) -> bool:
-    _, _, piece_bottom, piece_top = piece
-    return (piece_bottom <= (bottom + top) / 2 <= piece_top
-            or bottom <= (piece_bottom + piece_top) / 2 <= top)
+    return [" ".join(p.text for p in sorted(row, key=lambda p: p.left)) for row in rows]
 
 
 def test_pdf_has_every_chapter_in_text_and_outline(pdf):
