@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu packages the project needs, when they are missing. Used by the Makefile.
 #   base:    the venv module (Debian ships it separately) and git (last-updated dates)
-#   browser: Debian's Chromium and a font set, for the browser tests and the PDF. No tool downloads
-#            a browser of its own.
+#   browser: a Chromium or Chrome for the browser tests, the PDF and Lighthouse, found by
+#            overrides/guidebuild/browser.py (MLSGUIDE_CHROMIUM, Debian's chromium, or Google Chrome
+#            or a non-snap Chromium on PATH). When none is found, Debian's chromium is installed on
+#            Debian; elsewhere (Ubuntu's chromium is a snap, which does not run in CI) this says what
+#            to install. No font package: the site serves its own fonts, and fontconfig, which
+#            Chromium depends on, already brings a fallback font.
 set -euo pipefail
 need=()
 case "${1:-base}" in
@@ -11,8 +15,16 @@ case "${1:-base}" in
     command -v git >/dev/null || need+=("git")
     ;;
   browser)
-    [ -x /usr/bin/chromium ] || need+=("chromium")
-    [ -d /usr/share/fonts/truetype/dejavu ] || need+=("fonts-dejavu-core")
+    # The system Python, before any install: guidebuild.browser needs only the standard library.
+    overrides="$(cd "$(dirname "$0")/../overrides" && pwd)"
+    if ! found="$(PYTHONPATH="$overrides" python3 -m guidebuild.browser 2>&1)"; then
+      if [ -z "${MLSGUIDE_CHROMIUM:-}" ] && [ "$(. /etc/os-release && echo "${ID:-}")" = debian ]; then
+        need+=("chromium")
+      else
+        echo "$found" >&2
+        exit 1
+      fi
+    fi
     ;;
 esac
 [ ${#need[@]} -eq 0 ] && exit 0

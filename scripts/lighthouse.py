@@ -26,14 +26,13 @@ import tempfile
 import time
 from pathlib import Path
 
+from guidebuild.browser import FLAGS, HEADLESS, BrowserNotFound, find_browser
 from pages_server import SITE_PATH, serve
 
 ROOT = Path(__file__).resolve().parents[1]
 NODE = ROOT / ".venv" / "bin" / "node"
 LIGHTHOUSE = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
-CHROMIUM = "/usr/bin/chromium"
-CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"]
+CHROME_FLAGS = [HEADLESS, *FLAGS]
 
 PAGES = ["/", "/1-data-engineering/1-2-data-ingestion.html", "/reference/decision-tables.html",
          "/practice-exam.html"]
@@ -46,13 +45,13 @@ ITEMS_PER_AUDIT = 5
 
 # --- running Lighthouse and reading its report -----------------------------------------------
 
-def run_lighthouse(url: str, preset: str, workdir: Path) -> dict:
+def run_lighthouse(url: str, preset: str, workdir: Path, browser: Path) -> dict:
     out = workdir / "report.json"
     command = [str(NODE), str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
                f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={' '.join(CHROME_FLAGS)}"]
     if preset == "desktop":
         command.append("--preset=desktop")
-    env = {**os.environ, "CHROME_PATH": CHROMIUM}
+    env = {**os.environ, "CHROME_PATH": str(browser)}
     done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
     if done.returncode != 0 or not out.is_file():
         raise RuntimeError(f"Lighthouse failed on {url} ({preset}), exit {done.returncode}:\n"
@@ -159,9 +158,13 @@ def main() -> int:
     args = parser.parse_args()
     if not (args.site / "index.html").is_file():
         sys.exit(f"{args.site}/index.html is missing: run `make build` first")
-    for tool in (NODE, LIGHTHOUSE, Path(CHROMIUM)):
+    for tool in (NODE, LIGHTHOUSE):
         if not tool.exists():
             sys.exit(f"{tool} is missing: run `make install`")
+    try:
+        browser = find_browser()
+    except BrowserNotFound as error:
+        sys.exit(str(error))
 
     started = time.monotonic()
     results, errors = [], []
@@ -177,13 +180,13 @@ def main() -> int:
                 print(f"lighthouse {preset:<7} {path}", file=sys.stderr, flush=True)
                 run_started = time.monotonic()
                 try:
-                    report, attempts = run_lighthouse(base + path, preset, Path(workdir)), 1
+                    report, attempts = run_lighthouse(base + path, preset, Path(workdir), browser), 1
                     if report["categories"]["performance"]["score"] is None:
                         # Now and then the trace of the longest page shows no first paint (NO_FCP)
                         # under mobile throttling on a busy machine: measure it once more.
                         print(f"lighthouse {preset:<7} {path} again: no performance score",
                               file=sys.stderr, flush=True)
-                        report, attempts = run_lighthouse(base + path, preset, Path(workdir)), 2
+                        report, attempts = run_lighthouse(base + path, preset, Path(workdir), browser), 2
                 except (RuntimeError, subprocess.TimeoutExpired) as error:
                     errors.append(str(error))
                     print(error, file=sys.stderr)

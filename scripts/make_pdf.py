@@ -1,4 +1,4 @@
-"""Print the whole guide to one PDF with Debian's headless Chromium.
+"""Print the whole guide to one PDF with headless Chromium or Chrome (found by guidebuild.browser).
 
 Input: the strict build in `site/` (its `print_page.html` holds every page in reading order, made by
 mkdocs-print-site-plugin). Output: `build/mls-c01-study-guide.pdf` and `build/pdf-report.json`
@@ -21,18 +21,17 @@ import time
 from pathlib import Path
 
 import pikepdf
+from guidebuild.browser import FLAGS, BrowserNotFound, find_browser
 from pages_server import base_url, serve
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"]
 
 # Runs in the print page before printing: open collapsed blocks (but not quiz answers, which the
 # answer key prints), give every chapter a named page whose top margin shows its title, and add
-# the page counter to the bottom margin.
+# the page counter to the bottom margin, both in the body text's typeface.
 PREPARE = r"""
 () => {
+  const face = getComputedStyle(document.body).fontFamily;
   document.querySelectorAll("details:not(.quiz-answer)").forEach((d) => (d.open = true));
   document.querySelectorAll(".tabbed-set").forEach((set) => {
     const labels = [...set.querySelectorAll(":scope > .tabbed-labels > label")]
@@ -44,7 +43,7 @@ PREPARE = r"""
   const rules = [
     '@page { size: A4; margin: 18mm 16mm 18mm 16mm;',
     '  @bottom-right { content: ""; }',
-    '  @bottom-center { content: counter(page) " / " counter(pages); font: 9pt sans-serif; color: #333; } }',
+    `  @bottom-center { content: counter(page) " / " counter(pages); font: 9pt ${face}; color: #333; } }`,
     '@page :first { @bottom-center { content: ""; } }',
     '#print-page-toc li { list-style: none; }',
     '#print-page-toc a { text-decoration: none; }',
@@ -66,7 +65,7 @@ PREPARE = r"""
     const name = `chapter-${i}`;
     section.style.page = name;
     const css = JSON.stringify(title);
-    rules.push(`@page ${name} { @top-center { content: ${css}; font: 9pt sans-serif; color: #333; } }`);
+    rules.push(`@page ${name} { @top-center { content: ${css}; font: 9pt ${face}; color: #333; } }`);
     chapters.push({ id: section.id, title });
   });
   const style = document.createElement("style");
@@ -128,14 +127,14 @@ def fix_bookmark_titles(pdf_bytes: bytes, headings: list[str]) -> bytes:
     return out.getvalue()
 
 
-def render(site: Path, out: Path) -> dict:
+def render(site: Path, out: Path, browser_path: Path) -> dict:
     from playwright.sync_api import sync_playwright
 
     started = time.monotonic()
     server = serve(site)
     url = base_url(server) + "print_page.html"
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=browser_path, args=FLAGS)
         page = browser.new_page()
         page.goto(url, wait_until="networkidle")
         page.emulate_media(media="print")
@@ -151,6 +150,9 @@ def render(site: Path, out: Path) -> dict:
         chapters = page.evaluate(PREPARE)
 
         def print_pdf() -> bytes:
+            # The fonts load when text first needs them (font-display: swap): print only after
+            # every face the print layout uses has arrived, or the fallback would be embedded.
+            page.evaluate("() => document.body.offsetHeight && document.fonts.ready.then(() => null)")
             return page.pdf(prefer_css_page_size=True, print_background=True, outline=True,
                             tagged=True, display_header_footer=False)
 
@@ -194,7 +196,11 @@ def main() -> None:
     args = parser.parse_args()
     if not (args.site / "print_page.html").is_file():
         sys.exit(f"{args.site}/print_page.html is missing: run `make build` first")
-    report = render(args.site.resolve(), args.out.resolve())
+    try:
+        browser_path = find_browser()
+    except BrowserNotFound as error:
+        sys.exit(str(error))
+    report = render(args.site.resolve(), args.out.resolve(), browser_path)
     print(f"{report['pdf']}: {report['pages']} pages, {report['bytes'] / 1e6:.1f} MB, "
           f"{report['seconds']} s")
 

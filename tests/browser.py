@@ -1,5 +1,6 @@
-"""pytest plugin with the browser fixtures: Debian's headless Chromium through Playwright, and the
-built site served on loopback. Loaded for every test run (`-p tests.browser` in pyproject.toml).
+"""pytest plugin with the browser fixtures: headless Chromium or Chrome through Playwright (found by
+guidebuild.browser), and the built site served on loopback. Loaded for every test run
+(`-p tests.browser` in pyproject.toml).
 
 It also groups tests for pytest-xdist (`--dist loadgroup`): a test keeps the group it names (the
 page tests group by page), and every other test is grouped by its file, so the examples of one
@@ -12,14 +13,12 @@ from urllib.parse import urlparse
 
 import pytest
 from guidebuild import bank as question_bank
+from guidebuild.browser import FLAGS, find_browser
 
 from scripts.pages_server import SITE_PATH, base_url
 from scripts.pages_server import serve as serve_pages
 from tests.guide import ROOT, built_site
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
@@ -73,7 +72,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=find_browser(), args=FLAGS)
         yield browser
         browser.close()
 

@@ -4,10 +4,14 @@
 directly.
 """
 
+import ctypes
 import re
 import zipfile
+from collections import defaultdict
+from typing import NamedTuple
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 import pytest
 from guidebuild import bank as question_bank
 
@@ -19,6 +23,13 @@ pytestmark = pytest.mark.browser
 PDF = ROOT / "build" / "mls-c01-study-guide.pdf"
 ZIP = ROOT / "build" / "mls-c01-study-guide-offline.zip"
 PRINTABLE_WIDTH_PX = round((210 - 2 * 16) / 25.4 * 96)  # A4 minus the 16 mm side margins
+# The faces the site serves (overrides/assets/stylesheets/fonts.css) and KaTeX's, as the PDF names them.
+GUIDE_FONTS = ("AtkinsonHyperlegibleNext", "AtkinsonHyperlegibleMono", "KaTeX_")
+# Characters that no served face has, so the PDF draws them in whatever font the machine falls
+# back to; each with where it comes from.
+UNSERVED_GLYPHS = {
+    "\u2691": "the flag in docs/practice-exam.md (the exam's own flag is an icon)",
+}
 
 
 def _title(chapter):
@@ -38,28 +49,48 @@ def pdf():
     return pages, texts, outline
 
 
-def _lines(textpage) -> list[str]:
-    """A page's text as lines: characters on the same baseline, left to right, a space at gaps."""
-    rows: list[tuple[float, list]] = []
-    chars = []
+class Piece(NamedTuple):
+    """A run of text that pdfium reads as one line, and the box around its glyphs."""
+    text: str
+    left: float
+    bottom: float
+    top: float
+
+    def shares_a_line_with(self, other: "Piece") -> bool:
+        """The middle of either lies within the other's height."""
+        return (self.bottom <= (other.bottom + other.top) / 2 <= self.top
+                or other.bottom <= (self.bottom + self.top) / 2 <= other.top)
+
+
+def _pieces(textpage) -> list[Piece]:
+    """pdfium's own reading of a page: its line breaks, and word spaces it judges from each glyph's size."""
+    pieces, text, boxes = [], "", []
     for i in range(textpage.count_chars()):
         char = textpage.get_text_range(i, 1)
-        if char.strip():
-            left, bottom, right, _ = textpage.get_charbox(i)
-            chars.append((bottom, left, right, char))
-    for bottom, left, right, char in sorted(chars, key=lambda c: (-c[0], c[1])):
-        if rows and abs(rows[-1][0] - bottom) < 3:
-            rows[-1][1].append((left, right, char))
+        if char not in "\r\n":
+            text += char
+            if char.strip():
+                boxes.append(textpage.get_charbox(i))  # (left, bottom, right, top)
+        if char in "\r\n" or i == textpage.count_chars() - 1:
+            if boxes:
+                pieces.append(Piece(" ".join(text.split()), min(b[0] for b in boxes),
+                                    min(b[1] for b in boxes), max(b[3] for b in boxes)))
+            text, boxes = "", []
+    return pieces
+
+
+def _lines(textpage) -> list[str]:
+    """A page's text as lines, read by structure rather than by font metrics: pdfium's pieces, with
+    those that sit side by side (a contents entry and the page number floated to its right) joined
+    left to right."""
+    rows: list[list[Piece]] = []
+    for piece in sorted(_pieces(textpage), key=lambda p: -p.top):
+        row = next((r for r in rows if r[0].shares_a_line_with(piece)), None)
+        if row is None:
+            rows.append([piece])
         else:
-            rows.append((bottom, [(left, right, char)]))
-    lines = []
-    for _, row in rows:
-        text, last_right = "", None
-        for left, right, char in sorted(row):
-            text += (" " if last_right is not None and left - last_right > 2 else "") + char
-            last_right = right
-        lines.append(text)
-    return lines
+            row.append(piece)
+    return [" ".join(p.text for p in sorted(row, key=lambda p: p.left)) for row in rows]
 
 
 def test_pdf_has_every_chapter_in_text_and_outline(pdf):
@@ -70,6 +101,30 @@ def test_pdf_has_every_chapter_in_text_and_outline(pdf):
         assert title in whole, f"the PDF text lacks the chapter title {title!r}"
         assert title in outline, f"the PDF outline has no entry for {title!r}"
     assert PDF.stat().st_size < 15_000_000, "the PDF must stay under 15 MB"
+
+
+def _font_name(textpage, index: int) -> str:
+    """The name of the font a character is drawn in ("" for the spaces and line breaks pdfium adds)."""
+    buffer = ctypes.create_string_buffer(256)
+    size = pdfium_c.FPDFText_GetFontInfo(textpage, index, buffer, len(buffer), None)
+    return buffer.value.decode("utf-8", "replace") if size else ""
+
+
+def test_pdf_draws_its_text_in_the_guides_own_fonts(pdf):
+    """The book looks the same wherever it is printed: no character falls back to a font of the
+    machine's, except those named in UNSERVED_GLYPHS."""
+    pages, _, _ = pdf
+    fallbacks = defaultdict(set)  # character -> {(font, page)}
+    for number, textpage in enumerate(pages, start=1):
+        for i in range(textpage.count_chars()):
+            font = _font_name(textpage, i)
+            if font and not font.split("+")[-1].startswith(GUIDE_FONTS):  # "ABCDEF+Name": a subset
+                fallbacks[textpage.get_text_range(i, 1)].add((font, number))
+    unexpected = {char: sorted(where)[:3] for char, where in sorted(fallbacks.items())
+                  if char not in UNSERVED_GLYPHS}
+    unexpected = dict(list(unexpected.items())[:10])  # a PDF all in another font lists every letter
+    assert not unexpected, ("characters drawn in a font the site does not serve (add a face to "
+                            f"fonts.css, or name them in UNSERVED_GLYPHS): {unexpected}")
 
 
 def test_contents_page_numbers_match_where_chapters_start(pdf):

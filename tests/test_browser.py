@@ -1,10 +1,12 @@
-"""The quizzes and the practice exam, driven in headless Chromium (Debian's, through Playwright).
+"""The quizzes, the practice exam and the code blocks, driven in headless Chromium or Chrome
+(found by guidebuild.browser, through Playwright).
 
 The built site is served on loopback. Expected scores are computed here, independently of the
 page's JavaScript, from the question bank the build wrote.
 """
 
 import re
+import time
 
 import pytest
 
@@ -219,3 +221,28 @@ def test_search_index_is_fetched_only_when_the_reader_searches(page, site_url):
     assert len(index_requests) == 1 and index_requests[0].endswith("search/search_index.json")
     assert "1.2" in first.inner_text()
     assert "answer-key" not in page.locator(".md-search-result__list").inner_html()
+
+
+# --------------------------------------------------------------------------------------------
+# Code blocks
+
+
+def test_code_that_scrolls_once_the_fonts_arrive_can_be_focused(browser, site_url):
+    """The code face is wider than most fallbacks: a block that only scrolls sideways once it has
+    arrived still gets a tab stop (WCAG 2.1.1), though Material measured it before. The fonts are
+    held back here for a second, as on a slow connection."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+
+    def slow_font(route):
+        time.sleep(1)
+        route.continue_()
+
+    context.route("**/*.woff2", slow_font)
+    page = context.new_page()
+    page.goto(site_url + CHAPTER, wait_until="networkidle")
+    page.evaluate("() => document.fonts.ready.then(() => new Promise(requestAnimationFrame))")
+    unreachable = page.evaluate("""() => [...document.querySelectorAll('.md-typeset pre > code')]
+        .filter((code) => code.scrollWidth > code.clientWidth + 1 && !code.hasAttribute('tabindex'))
+        .map((code) => code.closest('pre').id)""")
+    context.close()
+    assert unreachable == [], f"{CHAPTER}: code blocks that scroll but cannot be focused: {unreachable}"

@@ -1,7 +1,10 @@
 // Material wraps wide tables in a scrolling container, and notebook cells scroll sideways too. A
 // keyboard user must be able to focus such a region to scroll it (WCAG 2.1.1), so give every one
 // that actually scrolls a tab stop and a name.
-document$.subscribe(({ body }) => {
+// Code blocks get the tab stop from Material, which measures them only when a block's box changes
+// size: a block that the fallback font fits but the wider code face makes scroll would get none.
+// So everything is measured again once the web fonts have arrived.
+function markScrollingRegions(body) {
   body.querySelectorAll(".md-typeset__scrollwrap, .highlight-ipynb, .jp-OutputArea-output pre").forEach((wrap) => {
     if (wrap.scrollWidth > wrap.clientWidth + 1 && !wrap.hasAttribute("tabindex")) {
       wrap.tabIndex = 0;
@@ -11,4 +14,12 @@ document$.subscribe(({ body }) => {
       wrap.setAttribute("aria-label", caption ? `${caption} (scrolls sideways)` : `${what} (scrolls sideways)`);
     }
   });
+  body.querySelectorAll(".md-typeset pre > code").forEach((code) => {
+    if (code.scrollWidth > code.clientWidth + 1) code.tabIndex = 0; // as Material does
+  });
+}
+
+document$.subscribe(({ body }) => {
+  markScrollingRegions(body);
+  document.fonts.ready.then(() => markScrollingRegions(body));
 });

@@ -258,6 +258,13 @@
       );
     }
 
+    // A drawn flag, not the character ⚑: none of the guide's fonts has that glyph. In a navigator
+    // button it is decoration (the button's label says "flagged"); in the legend it is the word.
+    function flagIcon(decoration) {
+      return el("span", decoration ? { class: "exam-flag-icon", "aria-hidden": "true" }
+        : { class: "exam-flag-icon", role: "img", "aria-label": "flag" });
+    }
+
     function navigator() {
       const buttons = state.ids.map((id, n) => {
         const answered = Boolean(state.answers[id]?.length);
@@ -266,10 +273,10 @@
         return el("li", {},
           el("button", { type: "button", class: `exam-nav-item${answered ? " is-answered" : ""}${flagged ? " is-flagged" : ""}${n === state.current ? " is-current" : ""}`,
             "aria-label": `Question ${n + 1}, ${words.join(", ")}`, "aria-current": n === state.current ? "step" : false,
-            text: `${n + 1}${flagged ? " ⚑" : ""}`, onclick: () => go(n) }));
+            text: `${n + 1}`, onclick: () => go(n) }, flagged ? [" ", flagIcon(true)] : []));
       });
       return el("nav", { class: "exam-navigator", "aria-label": "Question navigator" },
-        el("p", { class: "exam-legend-keys", text: "Filled: answered · ⚑: flagged for review · outlined: unanswered" }),
+        el("p", { class: "exam-legend-keys" }, "Filled: answered · ", flagIcon(), ": flagged for review · outlined: unanswered"),
         el("ol", {}, buttons));
     }
 
