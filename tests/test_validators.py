@@ -169,7 +169,7 @@ def test_bad_table(mutate, message):
 
 QUESTIONS_FILE = "docs/data/questions/1.2.yml"
 SINGLE = {
-    "id": "x", "kind": "single", "stem": "Which?",
+    "id": "x", "kind": "single", "use": "quiz", "stem": "Which?",
     "options": {"a": "A", "b": "B", "c": "C", "d": "D"},
     "answer": ["c"],
     "explanations": {"a": "No.", "b": "No.", "c": "Yes.", "d": "No."},
@@ -202,12 +202,15 @@ def test_good_questions_pass():
     case(lambda d: _multiple(d).update(id="x"),
          f"question 'x': field 'id' repeats (also in {QUESTIONS_FILE})", "id-repeats"),
     case(lambda d: _single(d).update(hint="h"),
-         "question 'x': field 'hint' is not a known field; the fields are id, kind, choose, stem, options, "
-         "answer, explanations, link, sources", "unknown-field"),
+         "question 'x': field 'hint' is not a known field; the fields are id, kind, use, choose, stem, "
+         "options, answer, explanations, link, sources", "unknown-field"),
     case(lambda d: _single(d).pop("stem"), "question 'x': field 'stem' is missing", "stem-missing"),
     case(lambda d: _single(d).update(stem="  "), "question 'x': field 'stem' is empty", "stem-empty"),
     case(lambda d: _single(d).update(kind="several"),
          "question 'x': field 'kind' is 'several'; use one of single, multiple", "kind"),
+    case(lambda d: _single(d).pop("use"), "question 'x': field 'use' is missing", "use-missing"),
+    case(lambda d: _single(d).update(use="both"),
+         "question 'x': field 'use' is 'both'; use one of quiz, exam", "use"),
     case(lambda d: _single(d).update(options=["A", "B", "C", "D"]),
          "question 'x': field 'options' must be a mapping, got a list", "options-list"),
     case(lambda d: _single(d).update(options={"a": "A", "c": "C", "b": "B", "d": "D"}),
@@ -278,6 +281,7 @@ def test_messages_name_the_line_of_the_field(tmp_path):
         questions:
           - id: x
             kind: single
+            use: quiz
             stem: Which?
             options: {a: A, b: B, c: C, d: D}
             answer: [e]
@@ -290,12 +294,12 @@ def test_messages_name_the_line_of_the_field(tmp_path):
     context = data.Context(tasks={"1.2"}, file="docs/data/questions/1.2.yml")
     where = str(path)
     assert check_file(path, data.QUESTION_FILE, context).messages == [
-        f"{where}:12: question 'x': field 'sources[0].url' must be an https:// URL",
+        f"{where}:13: question 'x': field 'sources[0].url' must be an https:// URL",
     ]
     path.write_text(path.read_text().replace("http://", "https://"))
     context.question_ids.clear()
     assert check_file(path, data.QUESTION_FILE, context).messages == [
-        f"{where}:7: question 'x': field 'answer' names 'e', which is not among the options",
+        f"{where}:8: question 'x': field 'answer' names 'e', which is not among the options",
     ]
 
 

@@ -47,7 +47,7 @@ def for_browser(guide: Guide, use_directory_urls: bool, to_html: Callable[[str],
     domains = [{"id": d["id"], "title": d["title"], "weight": d["weight"],
                 "tasks": [t["id"] for t in d["tasks"]]} for d in blueprint["domains"]]
     questions = []
-    for task, items in guide.data.questions.items():
+    for task, items in guide.data.exam_pool().items():
         for q in items:
             page, _, anchor = q["link"].partition("#")
             questions.append({

@@ -21,6 +21,10 @@ from guidebuild.schema import DataError, ListOf, MapOf, Record, Text, Whole, che
 
 SCOPES = {"in-scope": "In scope", "out-of-scope": "Out of scope", "not-listed": "Not listed"}
 QUESTION_KINDS = ("single", "multiple")
+# Where a question is used, so that the practice exam never repeats what a reader just answered
+# at the end of a chapter: "quiz", the chapter's Check yourself (about ten a chapter), or "exam",
+# the practice-exam pool (the rest).
+QUESTION_USES = ("quiz", "exam")
 
 
 @dataclass
@@ -232,6 +236,7 @@ QUESTION = Record(
     {
         "id": Text(checks=(question_id_format, question_id_is_unique)),
         "kind": Text(allowed=QUESTION_KINDS),
+        "use": Text(allowed=QUESTION_USES),
         "choose": Whole(required=False),
         "stem": Text(),
         "options": MapOf(Text(), min=4),
@@ -280,6 +285,14 @@ class GuideData:
         """Task id -> the task statement, with its domain's id and folder added."""
         return {t["id"]: {**t, "domain": d["id"], "folder": d["folder"]}
                 for d in self.blueprint["domains"] for t in d["tasks"]}
+
+    def quiz(self, task: str) -> list[dict]:
+        """The chapter's Check yourself questions, in file order."""
+        return [q for q in self.questions.get(task, []) if q["use"] == "quiz"]
+
+    def exam_pool(self) -> dict[str, list[dict]]:
+        """Task id -> its practice-exam questions (never shown in a chapter's quiz)."""
+        return {task: [q for q in qs if q["use"] == "exam"] for task, qs in self.questions.items()}
 
     def domain(self, domain_id: str) -> dict | None:
         return next((d for d in self.blueprint["domains"] if d["id"] == domain_id), None)

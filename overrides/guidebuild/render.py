@@ -141,7 +141,7 @@ def quiz(guide: Guide, page: str, task: str) -> str:
     # Each question is an <li> so that its id survives into the print page (mkdocs-print-site-plugin
     # makes ids unique per page only on headings and list items).
     out = [f'<ol class="quiz" data-task="{task}" markdown="block">', ""]
-    for n, q in enumerate(guide.data.questions[task], start=1):
+    for n, q in enumerate(guide.data.quiz(task), start=1):
         target, _, anchor = q["link"].partition("#")
         out += [
             f'<li class="quiz-question" id="{q["id"]}" data-kind="{q["kind"]}" '
@@ -182,7 +182,10 @@ def answer_key(guide: Guide, page: str, arg=None) -> str:
     """Every quiz's answers and explanations, chapter by chapter (the PDF's answer-key appendix)."""
     tasks = guide.data.tasks()
     out = []
-    for task, questions in guide.data.questions.items():
+    for task in guide.data.questions:
+        questions = guide.data.quiz(task)
+        if not questions:
+            continue
         chapter = guide.chapters.get(task)
         out += [f"## {task} {tasks[task]['title']} {{#answers-{task.replace('.', '-')}}}", ""]
         for n, q in enumerate(questions, start=1):

@@ -53,6 +53,8 @@ def _quiz_is_the_pages_task(guide, page, task):
         return f"the quiz of task {task} belongs on that task's chapter; this page's front matter {says}"
     if task not in guide.data.questions:
         return f"no questions for task statement {task} (expected docs/data/questions/{task}.yml)"
+    if not guide.data.quiz(task):
+        return f"docs/data/questions/{task}.yml has no question with 'use: quiz' for this quiz"
     return None
 
 
