@@ -221,4 +221,3 @@ def test_search_index_is_fetched_only_when_the_reader_searches(page, site_url):
     assert len(index_requests) == 1 and index_requests[0].endswith("search/search_index.json")
     assert "1.2" in first.inner_text()
     assert "answer-key" not in page.locator(".md-search-result__list").inner_html()
-
