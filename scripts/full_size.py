@@ -103,8 +103,16 @@ def make_full_size(dest: Path) -> dict[str, list[str]]:
     if dest.exists():
         shutil.rmtree(dest)
     copy_tree(dest)
-    for installed in (".venv", "node_modules"):  # the project's own installs, shared
-        (dest / installed).symlink_to(ROOT / installed, target_is_directory=True)
+    # The project's own installs, shared: the copy's .venv holds links to the project's and a stamp
+    # of its own, so that `make` in the copy takes them as installed and never installs into them.
+    venv = dest / ".venv"
+    venv.mkdir()
+    for entry in (ROOT / ".venv").iterdir():
+        if entry.name != ".installed":
+            (venv / entry.name).symlink_to(entry)
+    (dest / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
+    for stamp in (venv / ".installed", dest / ".ci" / ".system-ok", dest / ".ci" / ".browser-ok"):
+        stamp.touch()
     blueprint = yaml.safe_load((dest / "docs/data/blueprint.yml").read_text(encoding="utf-8"))
     existing = chapters_by_task(dest / "docs")
     made: dict[str, list[str]] = {}
