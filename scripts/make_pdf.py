@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pikepdf
 from guidebuild.browser import FLAGS, BrowserNotFound, find_browser
+from guidebuild.diagrams import draw_every_diagram
 from pages_server import base_url, serve
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -130,7 +131,6 @@ def fix_bookmark_titles(pdf_bytes: bytes, headings: list[str]) -> bytes:
 
 
 def render(site: Path, out: Path, browser_path: Path) -> dict:
-    from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import sync_playwright
 
     started = time.monotonic()
@@ -141,22 +141,7 @@ def render(site: Path, out: Path, browser_path: Path) -> dict:
         page = browser.new_page()
         page.goto(url, wait_until="networkidle")
         page.emulate_media(media="print")
-        # Diagrams are drawn when they come near the screen (mermaid-lazy.js), so scroll to each.
-        # Material draws a diagram into a closed shadow root, replacing its <pre>: a diagram is
-        # done once no <pre> is left and its host element has a height. A diagram drawn while we
-        # scroll to another leaves the list, so scroll to the ones still waiting, a few rounds.
-        for _ in range(3):
-            for diagram in page.query_selector_all("pre.mermaid"):
-                try:
-                    diagram.scroll_into_view_if_needed(timeout=10_000)
-                except PlaywrightError:
-                    pass  # drawn (and replaced) since the list was read
-            if not page.query_selector("pre.mermaid"):
-                break
-        page.wait_for_function(
-            """() => !document.querySelector('pre.mermaid')
-                  && [...document.querySelectorAll('div.mermaid')].every((m) => m.offsetHeight > 0)""",
-            timeout=60_000)
+        draw_every_diagram(page)
         chapters = page.evaluate(PREPARE)
 
         def print_pdf() -> bytes:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
 import pytest
+from guidebuild.diagrams import draw_every_diagram
 from guidebuild.paths import page_sources, page_url, site_file, uses_directory_urls
 
 from tests.browser import axe_violations, record_external_requests
@@ -63,10 +64,7 @@ def _visit(browser, site_url, path) -> Visit:
     page.on("requestfinished", lambda request: loaded.add(request.url))
     response = page.goto(site_url + path, wait_until="networkidle")
     # Read to every diagram, so that what loads on the way (Mermaid) is weighed and checked too.
-    # Material replaces each diagram's <pre> once it is drawn.
-    for diagram in page.locator(".mermaid").all():
-        diagram.scroll_into_view_if_needed()
-    page.wait_for_function("() => !document.querySelector('pre.mermaid')", timeout=30_000)
+    draw_every_diagram(page, timeout_ms=30_000)
     page.wait_for_load_state("networkidle")
     visit = Visit(status=response.status, external=external)
     for url in loaded:
