@@ -217,7 +217,7 @@ def test_search_index_is_fetched_only_when_the_reader_searches(page, site_url):
     query.click()
     query.fill("put_records")
     first = page.locator(".md-search-result__item").first
-    first.wait_for(timeout=10_000)
+    first.wait_for(timeout=30_000)  # the worker builds the index first
     assert len(index_requests) == 1 and index_requests[0].endswith("search/search_index.json")
     results = page.locator(".md-search-result__list")
     assert "1.2 Identify and implement a data ingestion solution" in results.inner_text()
