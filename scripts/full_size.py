@@ -23,6 +23,7 @@ import sys
 from pathlib import Path
 
 import yaml
+from guidebuild.pages import chapter_pages, read_pages
 from guidebuild.paths import ROOT
 
 TEMPLATES = {"1": "1.2", "2": "3.5", "3": "3.5", "4": "1.2"}  # domain -> template chapter's task
@@ -45,12 +46,7 @@ def copy_tree(dest: Path) -> None:
 
 
 def chapters_by_task(docs: Path) -> dict[str, Path]:
-    found = {}
-    for page in docs.rglob("*.md"):
-        m = re.match(r'---\ntask: "([0-9.]+)"\n', page.read_text(encoding="utf-8"))
-        if m:
-            found[m[1]] = page
-    return found
+    return {task: docs / src for task, src in chapter_pages(read_pages(docs)).items()}
 
 
 def add_chapter(dest: Path, task: dict, folder: str, template: Path, template_task: str) -> str:

@@ -5,6 +5,7 @@ from html.parser import HTMLParser
 
 import pytest
 from guidebuild.markup import figures_to_files, lighten_code
+from guidebuild.paths import DOCS, page_url, uses_directory_urls
 from pygments import highlight
 from pygments.formatters import HtmlFormatter
 from pygments.lexers import PythonLexer
@@ -92,7 +93,7 @@ class ElementCounter(HTMLParser):
 
 def chapter_pages():
     site = built_site()
-    return [site / p.relative_to(p.parents[1]).with_suffix(".html") for p in chapters()]
+    return [site / page_url(p.relative_to(DOCS).as_posix(), uses_directory_urls()) for p in chapters()]
 
 
 @pytest.mark.parametrize("page", chapter_pages(), ids=lambda p: p.name)
