@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
-from guidebuild import shortcodes
+from guidebuild import guide, shortcodes
 from guidebuild.paths import site_file, site_path
 
 from tests.guide import DOCS, ROOT, built_site, chapters
@@ -129,6 +129,30 @@ def test_search_finds_identifiers(query, page):
     hits = {doc["location"].split("#")[0] for doc in index["docs"]
             if wanted <= _tokens(doc["title"] + " " + doc["text"], separator)}
     assert page in hits, f"searching {query!r} finds {sorted(hits)}, not {page}"
+
+
+def _table_rows(html):
+    """Every table row of a page as a list of its cells' text."""
+    rows = []
+    for row in re.findall(r"<tr>(.*?)</tr>", html, flags=re.S):
+        cells = re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", row, flags=re.S)
+        rows.append([re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", c)).strip() for c in cells])
+    return rows
+
+
+def test_the_exam_page_maps_each_task_statement_as_the_blueprint_does():
+    """Each MLS-C01 task statement's row names exactly its own MLA-C01 task statements (from
+    blueprint.yml), each with the MLA-C01 domain it belongs to, not a domain of the same number."""
+    blueprint = guide.load().data.blueprint
+    html = (built_site() / "exam.html").read_text(encoding="utf-8")
+    rows = {m[0]: r for r in _table_rows(html) if r and (m := re.match(r"\d\.\d\b", r[0]))}
+    for domain in blueprint["domains"]:
+        for task in domain["tasks"]:
+            assert task["id"] in rows, f"exam page: no row for task statement {task['id']}"
+            cell = rows[task["id"]][1]
+            shown = re.findall(r"(\d\.\d) [^(]+\(MLA-C01 Domain (\d):", cell)
+            wanted = [(m.split()[0], m.split(".")[0]) for m in task["mla"]]
+            assert shown == wanted, f"exam page, task {task['id']}: shows {cell!r}, blueprint says {task['mla']}"
 
 
 def test_every_page_has_a_last_updated_date_and_edit_button():
