@@ -155,6 +155,44 @@ def test_the_exam_page_maps_each_task_statement_as_the_blueprint_does():
             assert shown == wanted, f"exam page, task {task['id']}: shows {cell!r}, blueprint says {task['mla']}"
 
 
+def test_the_answer_key_is_in_the_book_but_not_in_the_web_navigation():
+    site = built_site()
+    key = re.compile(r'href="[^"]*answer-key\.html[^"]*"')
+    linking = [p.relative_to(site).as_posix() for p in site.rglob("*.html")
+               if p.name != "print_page.html" and p != site / "reference/answer-key.html"
+               and key.search(p.read_text(encoding="utf-8"))]
+    assert not linking, f"web pages that link the answer key (a book appendix): {linking}"
+    assert 'id="reference-answer-key"' in (site / "print_page.html").read_text(encoding="utf-8")
+
+
+def test_contributor_pages_are_grouped_after_the_learners_pages():
+    sidebar = (built_site() / "index.html").read_text(encoding="utf-8")
+    sidebar = sidebar[sidebar.index('class="md-nav md-nav--primary"'):]
+    label = sidebar.index("For contributors")
+    for learner in ("exam.html", "practice-exam.html", "reference/services.html"):
+        assert sidebar.index(f'href="{learner}"') < label, f"{learner} is not before the contributor pages"
+    for contributor in ("contributing.html", "reference/helpers.html"):
+        assert sidebar.index(f'href="{contributor}"') > label, f"{contributor} is not under For contributors"
+
+
+def test_domain_pages_say_which_chapters_are_not_yet_written():
+    the_guide = guide.load()
+    for domain in the_guide.data.blueprint["domains"]:
+        html = (built_site() / domain["folder"] / "index.html").read_text(encoding="utf-8")
+        tasks = domain["tasks"]
+        written = [t["id"] for t in tasks if t["id"] in the_guide.chapters]
+        assert f"Chapters written: {len(written)} of {len(tasks)}." in html, domain["folder"]
+        sections = re.split(r"<h3 ", html)[1:]
+        assert len(sections) >= len(tasks)
+        for task, section in zip(tasks, sections):
+            assert f"{task['id']} {task['title']}" in section
+            says = "not yet written" in section
+            assert says == (task["id"] not in written), (
+                f"{domain['folder']}/index: task {task['id']} " + ("has a chapter" if task["id"] in written
+                                                                  else "has no chapter") + (
+                    " but says it is not yet written" if says else " and does not say so"))
+
+
 def test_every_page_has_a_last_updated_date_and_edit_button():
     site = built_site()
     for page in ["index.html", "exam.html", "1-data-engineering/1-2-data-ingestion.html"]:

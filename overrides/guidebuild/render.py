@@ -125,14 +125,24 @@ def blueprint(guide: Guide, page: str, arg=None) -> str:
 
 
 def blueprint_domain(guide: Guide, page: str, domain_id: str) -> str:
-    """One domain's task statements, each with its MLA-C01 mapping and its chapter."""
-    lines = []
-    for t in guide.data.domain(domain_id)["tasks"]:
+    """One domain's task statements, each with its MLA-C01 mapping and its chapter, or a plain
+    "not yet written" (a chapter is in the nav only once it is finished)."""
+    tasks = guide.data.domain(domain_id)["tasks"]
+    written = sum(t["id"] in guide.chapters for t in tasks)
+    services = relative_link(page, "reference/services.md")
+    lines = [f"**Chapters written: {written} of {len(tasks)}.**"
+             + ("" if written == len(tasks) else
+                " A task statement without a chapter is outlined here from the exam guide until its"
+                " chapter is written."), ""]
+    for t in tasks:
         lines += [f"### {t['id']} {t['title']}", "", cell(t["topics"]), ""]
         lines.append("In MLA-C01: " + "; ".join(f"task {mla_task(guide, m)}" for m in t["mla"]) + ".")
         lines.append("")
         if t["id"] in guide.chapters:
             lines += [f"Chapter: {_task_link(guide, t, page)}.", ""]
+        else:
+            lines += ["Chapter: *not yet written*. Until it is, study this task statement from the AWS"
+                      f" documentation of the services it names (see [Services]({services})).", ""]
     return "\n".join(lines)
 
 
