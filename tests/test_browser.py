@@ -271,7 +271,8 @@ def test_the_score_reads_on_a_phone(page, site_url):
     _start(page, site_url, seed=2)
     page.click("#exam-submit")
     for dd in page.locator(".exam-score dd").all():
-        lines = dd.evaluate("e => e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight)")
+        lines = dd.evaluate(
+            "e => e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight)")
         assert lines < 1.5, f"{dd.inner_text()!r} wraps onto {lines:.1f} lines at 390 px"
 
 
@@ -287,7 +288,7 @@ def test_practice_exam_question_and_results_meet_wcag_21_aa(page, site_url, sche
 
 
 # --------------------------------------------------------------------------------------------
-# Search: the index arrives only when the reader searches (assets/javascripts/search-on-demand.js)
+# Search: the index arrives only when the reader searches (assets/javascripts/search.js)
 
 
 def test_search_index_is_fetched_only_when_the_reader_searches(page, site_url):
@@ -299,10 +300,55 @@ def test_search_index_is_fetched_only_when_the_reader_searches(page, site_url):
 
     query = page.locator("[data-md-component=search-query]")
     query.click()
-    query.fill("put_records")
+    query.press_sequentially("put_records")
     first = page.locator(".md-search-result__item").first
     first.wait_for(timeout=30_000)  # the worker builds the index first
     assert len(index_requests) == 1 and index_requests[0].endswith("search/search_index.json")
     results = page.locator(".md-search-result__list")
     assert "1.2 Identify and implement a data ingestion solution" in results.inner_text()
+    assert "answer-key" not in results.inner_html()
+
+
+# The first result a reader gets for the searches a learner makes: identifiers stay whole terms,
+# headings and prose outrank code (code blocks are not indexed), a query's every word counts, and
+# the answer key never appears. Each search starts on the home page, typing at once (before the
+# index has arrived), as a reader does.
+CH_1_2 = "1-data-engineering/1-2-data-ingestion.html"
+CH_3_5 = "3-modeling/3-5-evaluate-models.html"
+FIRST_RESULTS = [
+    ("ml.m5.xlarge", f"{CH_3_5}#run-an-ab-test-with-two-production-variants"),
+    ("Kinesis", f"{CH_1_2}#how-kinesis-data-streams-spreads-records-across-shards"),
+    ("put_records", f"{CH_1_2}#write-to-a-kinesis-data-stream-and-read-it-back"),
+    ("hot shard", f"{CH_1_2}#capacity-modes-hot-shards-and-resharding"),
+    ("Data Pipeline", f"{CH_1_2}#aws-data-pipeline-closed-to-new-customers"),
+    ("buffer interval", f"{CH_1_2}#buffering-why-firehose-is-near-real-time"),
+    # a metric's own row in the chapter's decision table teaches it as well as its definition
+    ("F1 score", (f"{CH_3_5}#the-confusion-matrix-and-what-it-yields", f"{CH_3_5}#decision-tables")),
+    ("cross-validation", f"{CH_3_5}#cross-validation-and-leakage"),
+    ("precision recall curve", f"{CH_3_5}#precisionrecall-curves-and-why-they-win-on-rare-positives"),
+]
+
+
+def _search(page, site_url, query):
+    page.goto(site_url + "index.html")
+    box = page.locator("[data-md-component=search-query]")
+    box.click()
+    box.press_sequentially(query)  # keys, as a reader types: Material reads the box on key release
+    page.wait_for_function(  # the worker builds its index first, slowly on a busy machine
+        "() => /matching document/.test(document.querySelector('.md-search-result__meta')?.textContent)",
+        timeout=60_000)
+    return page.locator(".md-search-result__list")
+
+
+@pytest.mark.parametrize(("query", "first"), FIRST_RESULTS)
+def test_search_puts_the_section_that_teaches_it_first(page, site_url, query, first):
+    results = _search(page, site_url, query)
+    group = results.locator(".md-search-result__item").first  # a page, then its best sections
+    links = [re.sub(r"\?h=[^#]*", "", a.get_attribute("href").removeprefix(site_url))
+             for a in group.locator("a").all()]
+    found = next((link for link in links if "#" in link), links[0])
+    top = group.inner_text().splitlines()[:2]
+    wanted = first if isinstance(first, tuple) else (first,)
+    assert links[0] == wanted[0].partition("#")[0] and found in wanted, (
+        f"searching {query!r}: the first result is {found} ({top}), not {' or '.join(wanted)}")
     assert "answer-key" not in results.inner_html()

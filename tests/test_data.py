@@ -129,5 +129,6 @@ def test_the_services_page_lists_every_service_the_guide_names(the_guide):
         for name in bare:
             if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text) and not _covered(name, listed):
                 missing.setdefault(name, where)
-    assert not missing, "named in the guide but not in docs/data/services.yml (the Services page): " + "; ".join(
-        f"{name} ({where})" for name, where in sorted(missing.items()))
+    assert not missing, (
+        "named in the guide but not in docs/data/services.yml (the Services page): "
+        + "; ".join(f"{name} ({where})" for name, where in sorted(missing.items())))

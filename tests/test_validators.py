@@ -58,7 +58,8 @@ def test_good_services_pass():
          "unknown-field"),
     case(lambda s: s["s3"].update(name=""), "service 's3': field 'name' is empty", "name-empty"),
     case(lambda s: s.update(glue=None),
-         "service 'glue': must be a mapping with the fields name, former, also, scope, status, docs, got nothing",
+         "service 'glue': must be a mapping with the fields name, former, also, scope, status, docs, "
+         "got nothing",
          "entry-empty"),
 ])
 def test_bad_services(mutate, message):

@@ -111,14 +111,24 @@ def figures_to_files(html: str, page_dest: str) -> tuple[str, dict[str, str]]:
 
 # ---------------------------------------------------------------------------------------------
 
-CODE_BLOCK = re.compile(r'<div class="language-[a-z0-9-]+ highlight"')
+# What the search index leaves out (Material's search skips an element marked
+# `data-search-exclude`, and a whole section when its heading is marked): a highlighted code
+# block, any other preformatted block (a notebook cell's code or text output), the "Copied!"
+# notice of a notebook cell's copy button, and a chapter's quiz, whose explanations would give
+# its answers away and whose stems outranked the section that teaches a term. Material's parser
+# ends an exclusion at the first closing tag of the same name, so the mark goes on elements that
+# hold no element of their own kind: a notebook cell's outer <div> holds further <div>s.
+OUT_OF_SEARCH = re.compile(r'<div class="language-[a-z0-9-]+ highlight"'
+                           r'|<pre(?=[\s>])(?![^>]*data-search-exclude)'
+                           r'|<span class="notice" hidden=""'
+                           r'|<h2 id="check-yourself"')
 
 
-def code_blocks_out_of_search(html: str) -> str:
-    """Mark every highlighted code block `data-search-exclude` (Material's search skips it).
+def out_of_search(html: str) -> str:
+    """Mark code, notebook cells' code and output, and the quiz `data-search-exclude`.
 
     Code blocks were a quarter of the search index, and a search for `put_records` opened on a
     30-line listing instead of the prose that explains it. Inline code in prose stays indexed, and
     the prose names every identifier a reader looks for.
     """
-    return CODE_BLOCK.sub(lambda m: m[0] + " data-search-exclude", html)
+    return OUT_OF_SEARCH.sub(lambda m: m[0] + " data-search-exclude", html)

@@ -2,13 +2,13 @@
 
 Runs on each page's converted HTML before the print page and the search index take their copy, so
 the web pages, the PDF and the zip all get the same lighter markup. Figure SVGs are written into
-the site beside their page. Code blocks are kept out of the search index, which every reader
-downloads when they first search (see assets/javascripts/search-on-demand.js).
+the site beside their page. Code and quizzes are kept out of the search index, which every reader
+downloads when they first search (see assets/javascripts/search.js).
 """
 
 from pathlib import Path
 
-from guidebuild.markup import code_blocks_out_of_search, figures_to_files, lighten_code
+from guidebuild.markup import figures_to_files, lighten_code, out_of_search
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
@@ -23,4 +23,4 @@ def on_page_content(html, page, config, **kwargs):
         target = Path(config["site_dir"]) / site_path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(svg, encoding="utf-8")
-    return code_blocks_out_of_search(lighten_code(html))
+    return out_of_search(lighten_code(html))
