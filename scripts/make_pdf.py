@@ -50,13 +50,32 @@ PREPARE = r"""
     '#print-page-toc a { text-decoration: none; }',
     '#print-page-toc .toc-page { float: right; }',
   ];
-  // print-site adds a title page for every navigation section; the domain overview pages that
-  // follow already say the same, so drop the title pages and keep their children in the contents.
+  // print-site adds a title page for every navigation section, and an entry in the contents. The
+  // title pages go (a domain's overview page says the same); the entries stay, as the contents'
+  // group headings, so that Reference does not read as part of Domain 4. A section that opens
+  // with its overview page (navigation.indexes) takes that page's title and page number, and the
+  // overview's own entry goes.
   document.querySelectorAll("section.print-page.md-section").forEach((section) => {
     const title = section.querySelector(":scope > h1");
     if (title) title.style.display = "none";
     const entry = document.querySelector(`#print-page-toc a[href="#${section.id}"]`);
-    if (entry) entry.style.display = "none";
+    if (!entry) return;
+    entry.parentElement.classList.add("toc-group");
+    const overview = section.querySelector(":scope > section.print-page[id$='-index']");
+    const overviewEntry = overview && document.querySelector(`#print-page-toc a[href="#${overview.id}"]`);
+    if (overviewEntry) {
+      entry.setAttribute("href", `#${overview.id}`);
+      entry.textContent = overviewEntry.textContent.trim();
+      overviewEntry.parentElement.remove();
+    }
+  });
+  // The home page opens the book: in the contents it is the introduction, not a chapter "Home".
+  const home = document.querySelector('#print-page-toc a[href="#index"]');
+  if (home) home.textContent = "Introduction";
+  // Reference links each decision table where its chapter prints it; print-site makes only the
+  // headings' ids unique in the print page, so give the tables the page prefix the links carry.
+  document.querySelectorAll("section.print-page[id] .decision-table[id]").forEach((table) => {
+    table.id = `${table.closest("section.print-page[id]").id}-${table.id}`;
   });
   const chapters = [];
   document.querySelectorAll("section.print-page[id]:not(.md-section)").forEach((section, i) => {
