@@ -46,7 +46,7 @@ def decision_table(guide: Guide, page: str, table_id: str, heading: str | None =
     # print page); the Reference copy has its heading's.
     anchor = "" if collected else f' id="table-{table_id}"'
     kind = " decision-table--collected" if collected else ""
-    lines += [f'<div class="decision-table{kind}"{anchor} markdown>', ""]
+    lines += [f'<div class="decision-table{kind}"{anchor} data-table="{table_id}" markdown>', ""]
     if not heading:
         lines += [f"**Decision table: {table['title']}**", ""]
     columns = [*(cell(label) for label in criteria.values()), "Choose it when"]
