@@ -1,5 +1,10 @@
-"""The book: what the print page does before Chromium prints it (scripts/make_pdf.py), kept here
-so that the tests lay the print page out exactly as the PDF is printed (tests/test_book.py)."""
+"""The book: the print page that print-site writes (`print_page.html`), and what it does before
+Chromium prints it (scripts/make_pdf.py), kept here so that the tests lay the print page out exactly
+as the PDF is printed (tests/test_book.py)."""
+
+from __future__ import annotations
+
+import re
 
 # Runs in the print page before printing: open collapsed blocks (but not quiz answers, which the
 # answer key prints), give every chapter a named page whose top margin shows its title, and add
@@ -46,11 +51,6 @@ PREPARE = r"""
   // The home page opens the book: in the contents it is the introduction, not a chapter "Home".
   const home = document.querySelector('#print-page-toc a[href="#index"]');
   if (home) home.textContent = "Introduction";
-  // Reference links each decision table where its chapter prints it; print-site makes only the
-  // headings' ids unique in the print page, so give the tables the page prefix the links carry.
-  document.querySelectorAll("section.print-page[id] .decision-table[id]").forEach((table) => {
-    table.id = `${table.closest("section.print-page[id]").id}-${table.id}`;
-  });
   const chapters = [];
   document.querySelectorAll("section.print-page[id]:not(.md-section)").forEach((section, i) => {
     const h1 = section.querySelector("h1"); // in a notebook's section it sits inside the cells
@@ -68,3 +68,21 @@ PREPARE = r"""
   return chapters;
 }
 """
+
+
+PAGE_SECTION = re.compile(r'<section class="print-page" id="([^"]+)"')
+TABLE_ID = re.compile(r'(<div class="decision-table[^"]*"[^>]*? id=")(table-[^"]+)"')
+
+
+def prefix_table_ids(html: str) -> str:
+    """print-site keeps ids unique in the print page by putting the page's key in front of them,
+    but only on headings (and sup and li), while it rewrites every link to another page's anchor
+    to carry that key. Reference links to each decision table in its chapter: give the tables the
+    key too, so that those links land in the book."""
+    sections = [(m.start(), m[1]) for m in PAGE_SECTION.finditer(html)]
+
+    def prefixed(table: re.Match) -> str:
+        page = next((key for start, key in reversed(sections) if start < table.start()), None)
+        return f'{table[1]}{page}-{table[2]}"' if page else table[0]
+
+    return TABLE_ID.sub(prefixed, html)
