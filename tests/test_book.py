@@ -158,7 +158,8 @@ def test_contents_page_numbers_match_where_chapters_start(pdf):
 
 def _page_title(site, src: str) -> str:
     html = site_file(site, "/" + page_url(src, uses_directory_urls())).read_text(encoding="utf-8")
-    return " ".join(re.sub(r"<[^>]+>|\u00b6|&para;", "", re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S)[1]).split())
+    heading = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S)[1]
+    return " ".join(re.sub(r"<[^>]+>|\u00b6|&para;", "", heading).split())
 
 
 def _expected_contents() -> list[tuple[str, bool]]:
@@ -183,7 +184,8 @@ def _expected_contents() -> list[tuple[str, bool]]:
                 expected.append((title, True))
             expected += [(t or _page_title(site, src), False) for t, src in children]
         else:
-            expected.append(("Introduction" if target == "index.md" else title or _page_title(site, target), False))
+            home = target == "index.md"
+            expected.append(("Introduction" if home else title or _page_title(site, target), False))
     return expected
 
 
@@ -251,7 +253,7 @@ def test_no_text_prints_a_letter_or_two_a_line(pdf):
     stacks = []
     for number, textpage in enumerate(pages, start=1):
         pieces = _pieces(textpage)
-        stacks += [(number, f"{one.text} / {two.text}") for one, two in zip(pieces, pieces[1:])
+        stacks += [(number, f"{one.text} / {two.text}") for one, two in zip(pieces, pieces[1:], strict=False)
                    if _is_a_fragment(one) and _is_a_fragment(two) and abs(one.left - two.left) < 1]
     assert stacks == [], f"(page, lines) printed a letter or two a line: {stacks[:12]}"
 
@@ -352,8 +354,8 @@ def test_no_code_line_wraps_in_print(print_layout):
 def test_no_icon_or_button_prints(print_layout):
     """Copy buttons (Material's and the notebooks'), and any other control, print over code."""
     shown = print_layout.evaluate(
-        """() => [...document.querySelectorAll(
-              '#print-site-page :is(button, .md-clipboard, .md-code__nav, .zeroclipboard-container, clipboard-copy)')]
+        """() => [...document.querySelectorAll('#print-site-page :is(button, .md-clipboard, .md-code__nav, '
+                                                 + '.zeroclipboard-container, clipboard-copy)')]
             .filter((el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden')
             .map((el) => el.outerHTML.slice(0, 80))""")
     assert shown == [], f"controls that would print: {shown[:5]}"

@@ -21,7 +21,8 @@ SCROLL_CUE = "Scroll sideways"
 def pages_with_tables() -> list[str]:
     site = built_site()
     found = [html.relative_to(site).as_posix() for html in sorted(site.rglob("*.html"))
-             if html.name != "print_page.html" and re.search(r"<table[\s>]", html.read_text(encoding="utf-8"))]
+             if html.name != "print_page.html"
+             and re.search(r"<table[\s>]", html.read_text(encoding="utf-8"))]
     assert found, "no page of the built site has a table"
     return found
 
