@@ -21,60 +21,12 @@ import time
 from pathlib import Path
 
 import pikepdf
+from guidebuild.book import PREPARE
 from guidebuild.browser import FLAGS, BrowserNotFound, find_browser
 from guidebuild.diagrams import draw_every_diagram
 from pages_server import base_url, serve
 
 ROOT = Path(__file__).resolve().parents[1]
-
-# Runs in the print page before printing: open collapsed blocks (but not quiz answers, which the
-# answer key prints), give every chapter a named page whose top margin shows its title, and add
-# the page counter to the bottom margin, both in the body text's typeface.
-PREPARE = r"""
-() => {
-  const face = getComputedStyle(document.body).fontFamily;
-  document.querySelectorAll("details:not(.quiz-answer)").forEach((d) => (d.open = true));
-  document.querySelectorAll(".tabbed-set").forEach((set) => {
-    const labels = [...set.querySelectorAll(":scope > .tabbed-labels > label")]
-      .map((l) => l.textContent.trim());
-    set.querySelectorAll(":scope > .tabbed-content > .tabbed-block").forEach((block, i) => {
-      block.dataset.printLabel = labels[i] || "";
-    });
-  });
-  const rules = [
-    '@page { size: A4; margin: 18mm 16mm 18mm 16mm;',
-    '  @bottom-right { content: ""; }',
-    `  @bottom-center { content: counter(page) " / " counter(pages); font: 9pt ${face}; color: #333; } }`,
-    '@page :first { @bottom-center { content: ""; } }',
-    '#print-page-toc li { list-style: none; }',
-    '#print-page-toc a { text-decoration: none; }',
-    '#print-page-toc .toc-page { float: right; }',
-  ];
-  // print-site adds a title page for every navigation section; the domain overview pages that
-  // follow already say the same, so drop the title pages and keep their children in the contents.
-  document.querySelectorAll("section.print-page.md-section").forEach((section) => {
-    const title = section.querySelector(":scope > h1");
-    if (title) title.style.display = "none";
-    const entry = document.querySelector(`#print-page-toc a[href="#${section.id}"]`);
-    if (entry) entry.style.display = "none";
-  });
-  const chapters = [];
-  document.querySelectorAll("section.print-page[id]:not(.md-section)").forEach((section, i) => {
-    const h1 = section.querySelector("h1"); // in a notebook's section it sits inside the cells
-    if (!h1) return;
-    const title = h1.textContent.replace(/\u00b6/g, "").trim();
-    const name = `chapter-${i}`;
-    section.style.page = name;
-    const css = JSON.stringify(title);
-    rules.push(`@page ${name} { @top-center { content: ${css}; font: 9pt ${face}; color: #333; } }`);
-    chapters.push({ id: section.id, title });
-  });
-  const style = document.createElement("style");
-  style.textContent = rules.join("\n");
-  document.head.append(style);
-  return chapters;
-}
-"""
 
 # Writes the start page of each chapter next to its entry in the contents.
 NUMBER_TOC = r"""

@@ -14,6 +14,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
 from guidebuild.data import load as load_data
+from guidebuild.paths import mkdocs_config, page_url, site_file, uses_directory_urls
 
 from tests.browser import record_external_requests, serve
 from tests.guide import ROOT, built_site, chapters
@@ -55,6 +56,7 @@ class Piece(NamedTuple):
     left: float
     bottom: float
     top: float
+    fonts: frozenset = frozenset()  # the faces its glyphs are drawn in
 
     def shares_a_line_with(self, other: "Piece") -> bool:
         """The middle of either lies within the other's height."""
@@ -64,25 +66,26 @@ class Piece(NamedTuple):
 
 def _pieces(textpage) -> list[Piece]:
     """pdfium's own reading of a page: its line breaks, and word spaces it judges from each glyph's size."""
-    pieces, text, boxes = [], "", []
+    pieces, text, boxes, fonts = [], "", [], set()
     for i in range(textpage.count_chars()):
         char = textpage.get_text_range(i, 1)
         if char not in "\r\n":
             text += char
             if char.strip():
                 boxes.append(textpage.get_charbox(i))  # (left, bottom, right, top)
+                fonts.add(_font_name(textpage, i).split("+")[-1])
         if char in "\r\n" or i == textpage.count_chars() - 1:
             if boxes:
                 pieces.append(Piece(" ".join(text.split()), min(b[0] for b in boxes),
-                                    min(b[1] for b in boxes), max(b[3] for b in boxes)))
-            text, boxes = "", []
+                                    min(b[1] for b in boxes), max(b[3] for b in boxes), frozenset(fonts)))
+            text, boxes, fonts = "", [], set()
     return pieces
 
 
-def _lines(textpage) -> list[str]:
+def _rows(textpage) -> list[list[Piece]]:
     """A page's text as lines, read by structure rather than by font metrics: pdfium's pieces, with
-    those that sit side by side (a contents entry and the page number floated to its right) joined
-    left to right."""
+    those that sit side by side (a contents entry and the page number floated to its right)
+    together, left to right."""
     rows: list[list[Piece]] = []
     for piece in sorted(_pieces(textpage), key=lambda p: -p.top):
         row = next((r for r in rows if r[0].shares_a_line_with(piece)), None)
@@ -90,7 +93,11 @@ def _lines(textpage) -> list[str]:
             rows.append([piece])
         else:
             row.append(piece)
-    return [" ".join(p.text for p in sorted(row, key=lambda p: p.left)) for row in rows]
+    return [sorted(row, key=lambda p: p.left) for row in rows]
+
+
+def _lines(textpage) -> list[str]:
+    return [" ".join(p.text for p in row) for row in _rows(textpage)]
 
 
 def test_pdf_has_every_chapter_in_text_and_outline(pdf):
@@ -133,7 +140,8 @@ def test_contents_page_numbers_match_where_chapters_start(pdf):
     after = min(start for start in outline.values() if start > contents)
     lines = [line for number in range(contents, after) for line in _lines(pages[number - 1])
              if line != "Contents" and not re.fullmatch(r"\d+ / \d+", line)]
-    unnumbered = [line for line in lines if not re.search(r"\d+$", line)]
+    groups = {entry for entry, is_group in _expected_contents() if is_group}  # Reference has no page
+    unnumbered = [line for line in lines if not re.search(r"\d+$", line) and line not in groups]
     assert not unnumbered, f"contents entries without a page number: {unnumbered}"
     checked = 0
     for chapter in chapters():
@@ -148,6 +156,108 @@ def test_contents_page_numbers_match_where_chapters_start(pdf):
     assert checked >= 2
 
 
+def _page_title(site, src: str) -> str:
+    html = site_file(site, "/" + page_url(src, uses_directory_urls())).read_text(encoding="utf-8")
+    heading = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S)[1]
+    return " ".join(re.sub(r"<[^>]+>|\u00b6|&para;", "", heading).split())
+
+
+def _expected_contents() -> list[tuple[str, bool]]:
+    """The book's contents as mkdocs.yml's nav makes them: (entry, is a group heading). Every nav
+    section is a group, headed by its overview page's title when it opens with one; the home page
+    is the introduction."""
+    site = built_site()
+
+    def entry(item) -> tuple[str | None, str]:
+        title, src = next(iter(item.items())) if isinstance(item, dict) else (None, item)
+        return title, src
+
+    expected = []
+    for item in mkdocs_config()["nav"]:
+        title, target = entry(item)
+        if isinstance(target, list):
+            children = [entry(child) for child in target]
+            if children[0][1].endswith("index.md"):
+                expected.append((_page_title(site, children[0][1]), True))
+                children = children[1:]
+            else:
+                expected.append((title, True))
+            expected += [(t or _page_title(site, src), False) for t, src in children]
+        else:
+            home = target == "index.md"
+            expected.append(("Introduction" if home else title or _page_title(site, target), False))
+    return expected
+
+
+def test_contents_group_the_chapters_by_domain_and_reference(pdf):
+    """Home is the introduction, each domain and Reference is a bold group heading, and every page
+    sits under the group its navigation section gives it."""
+    pages, _, outline = pdf
+    contents = outline["Contents"]
+    after = min(start for start in outline.values() if start > contents)
+    rows = [row for number in range(contents, after) for row in _rows(pages[number - 1])]
+    found = []
+    for row in rows:
+        line = " ".join(p.text for p in row)
+        if line == "Contents" or re.fullmatch(r"\d+ / \d+", line):
+            continue
+        bold = all(any("Bold" in font for font in p.fonts) for p in row)
+        found.append((re.sub(r"\s*\d+$", "", line), bold))
+    assert found == _expected_contents()
+
+
+def _link_targets(document, number: int) -> set[int]:
+    """The pages (counted from 1) that the internal links on a page lead to."""
+    page, targets = document[number - 1], set()
+    position, link = ctypes.c_int(0), pdfium_c.FPDF_LINK()
+    while pdfium_c.FPDFLink_Enumerate(page.raw, ctypes.byref(position), ctypes.byref(link)):
+        destination = pdfium_c.FPDFLink_GetDest(document.raw, link)
+        if destination:
+            targets.add(pdfium_c.FPDFDest_GetDestPageIndex(document.raw, destination) + 1)
+    return targets
+
+
+def test_each_decision_table_prints_once_and_reference_leads_to_it(pdf):
+    """The book prints every table in its chapter only; Reference › Decision tables lists them and
+    links to the page each one starts on."""
+    _, texts, outline = pdf
+    whole = " ".join(texts)
+    tables = load_data().tables
+    starts = set()
+    for table in tables.values():
+        title = f"Decision table: {table['title']}"
+        assert whole.count(title) == 1, f"{title!r} prints {whole.count(title)} times"
+        starts |= {number for number, text in enumerate(texts, start=1) if title in text}
+        for option in table["options"]:
+            when = " ".join(option["choose_when"].split())
+            if not re.search(r"[`*\[]", when):  # Markdown prints differently from its source
+                assert whole.count(when) == 1, f"{table['title']}: {when!r} prints {whole.count(when)} times"
+    reference = outline["Decision tables"]
+    after = min(start for start in outline.values() if start > reference)
+    document = pdfium.PdfDocument(PDF)
+    targets = set().union(*(_link_targets(document, n) for n in range(reference, after)))
+    assert starts <= targets, f"tables on pages {sorted(starts - targets)} have no link from Reference"
+    assert after - reference <= 2, f"Reference › Decision tables takes {after - reference} pages"
+
+
+def _is_a_fragment(piece: Piece) -> bool:
+    return bool(re.fullmatch(r"[A-Za-z]{1,3}", piece.text)) and all(
+        font.startswith("AtkinsonHyperlegibleNext") for font in piece.fonts)
+
+
+def test_no_text_prints_a_letter_or_two_a_line(pdf):
+    """What a table column too narrow for its words looks like on paper: "Li", "mi", "ts" on lines
+    of their own, one under the other. (A cell that holds one short word, like "k", is fine;
+    formulas, in KaTeX's faces, and code, in the mono face, are left out.)"""
+    pages, _, _ = pdf
+    stacks = []
+    for number, textpage in enumerate(pages, start=1):
+        pieces = _pieces(textpage)
+        stacks += [(number, f"{one.text} / {two.text}") for one, two in zip(pieces, pieces[1:], strict=False)
+                   if _is_a_fragment(one) and _is_a_fragment(two) and abs(one.left - two.left) < 1]
+    assert stacks == [], f"(page, lines) printed a letter or two a line: {stacks[:12]}"
+
+
 def test_answer_key_appendix_holds_every_answer(pdf):
     _, texts, outline = pdf
     assert "Answer key" in outline, "the PDF outline has no answer key"
@@ -157,13 +267,25 @@ def test_answer_key_appendix_holds_every_answer(pdf):
     assert len(re.findall(r"Question \d+: [A-F](?:, [A-F])*\.", key_text)) == quiz_questions
 
 
-def test_nothing_overflows_the_printable_width(browser):
-    """Measured in the print page with print styles, at the PDF's printable width."""
+@pytest.fixture(scope="module")
+def print_layout(browser):
+    """The print page laid out as make_pdf.py prints it: print styles, the printable width, and its
+    preparation (collapsed blocks opened, the contents' groups)."""
+    from guidebuild.book import PREPARE
+
     url, server = serve(built_site())
     page = browser.new_page(viewport={"width": PRINTABLE_WIDTH_PX, "height": 1000})
     page.emulate_media(media="print")
     page.goto(url + "print_page.html", wait_until="networkidle")
-    too_wide = page.evaluate(
+    page.evaluate(PREPARE)
+    page.evaluate("document.fonts.ready.then(() => null)")
+    yield page
+    page.close()
+    server.shutdown()
+
+
+def test_nothing_overflows_the_printable_width(print_layout):
+    too_wide = print_layout.evaluate(
         """(limit) => [...document.querySelectorAll('#print-site-page pre, #print-site-page table')]
             .filter((el) => el.offsetParent !== null)
             .map((el) => ({what: el.tagName.toLowerCase(), width: Math.ceil(el.getBoundingClientRect().width),
@@ -171,9 +293,93 @@ def test_nothing_overflows_the_printable_width(browser):
             .filter((m) => m.width > limit || m.scroll > m.width + 1)""",
         PRINTABLE_WIDTH_PX,
     )
-    page.close()
-    server.shutdown()
     assert too_wide == [], f"wider than the printable {PRINTABLE_WIDTH_PX}px: {too_wide[:5]}"
+
+
+def test_table_cells_never_break_a_word_in_print(print_layout):
+    """A column too narrow for its words prints them a letter or two a line ("Li mi ts"): every word
+    of every table cell must sit on one line. (Words are split at spaces, hyphens and slashes, where
+    a line may break.)"""
+    broken = print_layout.evaluate(
+        r"""() => {
+          const found = [];
+          const cells = [...document.querySelectorAll('#print-site-page :is(td, th)')]
+            .filter((cell) => cell.offsetParent !== null);
+          for (const cell of cells) {
+            const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+              for (const word of node.data.matchAll(/[^\s\-\/]+/g)) {
+                const range = document.createRange();
+                range.setStart(node, word.index);
+                range.setEnd(node, word.index + word[0].length);
+                const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+                if (tops.size > 1) found.push(word[0]);
+              }
+            }
+          }
+          return found;
+        }"""
+    )
+    assert broken == [], f"words broken across lines in printed tables: {broken[:10]}"
+
+
+def test_decision_tables_print_a_card_per_option_kept_whole(print_layout):
+    rules = print_layout.evaluate(
+        """() => [...document.querySelectorAll('#print-site-page .decision-table tbody tr')]
+            .filter((row) => row.offsetParent !== null)
+            .map((row) => [getComputedStyle(row).breakInside, getComputedStyle(row).display])""")
+    assert rules, "no decision table in the print page"
+    assert all(rule == ["avoid", "block"] for rule in rules), set(map(tuple, rules))
+
+
+def test_no_code_line_wraps_in_print(print_layout):
+    """A wrapped line of Python starts again at the left margin and reads as wrongly indented code,
+    so code is set small enough for the project's longest line (110 characters) to fit. (A
+    diagram's source is left out: the book prints the diagram.)"""
+    wrapped = print_layout.evaluate(
+        """() => [...document.querySelectorAll('#print-site-page pre:not(.mermaid)')]
+          .filter((pre) => pre.offsetParent !== null)
+          .map((pre) => pre.querySelector(':scope > code') || pre)
+          .map((code) => {
+            const style = getComputedStyle(code);
+            const height = code.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
+            const lines = code.textContent.replace(/\\n$/, '').split('\\n');
+            return {shown: Math.round(height / parseFloat(style.lineHeight)), lines: lines.length,
+                    longest: Math.max(...lines.map((l) => l.length)), start: lines[0].slice(0, 50)};
+          })
+          .filter((block) => block.shown > block.lines)""")
+    assert wrapped == [], f"code blocks whose lines wrap in print: {wrapped[:5]}"
+
+
+def test_no_icon_or_button_prints(print_layout):
+    """Copy buttons (Material's and the notebooks'), and any other control, print over code."""
+    shown = print_layout.evaluate(
+        """() => [...document.querySelectorAll('#print-site-page :is(button, .md-clipboard, .md-code__nav, '
+                                                 + '.zeroclipboard-container, clipboard-copy)')]
+            .filter((el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden')
+            .map((el) => el.outerHTML.slice(0, 80))""")
+    assert shown == [], f"controls that would print: {shown[:5]}"
+
+
+def _contrast_on_white(rgba: str) -> float:
+    """WCAG contrast ratio of a CSS colour (rgb or rgba, composited on white) against white."""
+    r, g, b, *a = (float(v) for v in re.findall(r"[\d.]+", rgba))
+    alpha = a[0] if a else 1.0
+    channels = [(alpha * c + (1 - alpha) * 255) / 255 for c in (r, g, b)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    return 1.05 / (luminance + 0.05)
+
+
+def test_headings_print_in_full_contrast(print_layout):
+    """Material sets the page title in a light grey; on paper every heading is near black."""
+    headings = print_layout.evaluate(
+        """() => [...document.querySelectorAll('#print-site-page :is(h1, h2, h3, h4, h5, h6)')]
+            .filter((h) => h.offsetParent !== null)
+            .map((h) => [h.textContent.trim().slice(0, 50), getComputedStyle(h).color])""")
+    assert len(headings) > 20
+    faint = [(text, colour) for text, colour in headings if _contrast_on_white(colour) < 12]
+    assert faint == [], f"headings printed in a faint colour: {faint[:5]}"
 
 
 @pytest.fixture(scope="module")

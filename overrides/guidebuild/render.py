@@ -16,7 +16,6 @@ from guidebuild.paths import relative_link
 if TYPE_CHECKING:
     from guidebuild.guide import Guide
 
-WIDE = 4  # more options than this: one row per option instead of one column per option
 NUMBER_WORDS = {2: "two", 3: "three", 4: "four"}
 
 
@@ -29,55 +28,63 @@ def cell(text) -> str:
 # Decision tables, services, blueprint
 
 
-def decision_table(guide: Guide, page: str, table_id: str, heading: str | None = None) -> str:
-    """A decision table as Markdown: options as columns, or as rows when there are many of them."""
+def decision_table(guide: Guide, page: str, table_id: str, heading: str | None = None,
+                   collected: bool = False) -> str:
+    """A decision table as Markdown: one row per option, one column per criterion, and a last
+    column saying when to choose the option (see README, Decisions: decision tables).
+
+    `collected` marks the copy on Reference › Decision tables, which the print edition leaves out:
+    the book prints every table once, in its chapter."""
     table = guide.data.tables[table_id]
     options, criteria = table["options"], table["criteria"]
+    only_on_screen = " .screen-only" if collected else ""
     lines = []
     if heading:
         lines += [f"{heading} {table['title']} {{#{table_id}}}", ""]
-    lines += [cell(table["summary"]), ""]
-    lines += ['<div class="decision-table" markdown>', ""]
+    lines += [cell(table["summary"]), f"{{ .table-summary{only_on_screen} }}", ""]
+    # The chapter's copy carries the id that Reference links to (make_pdf.py keeps it unique in the
+    # print page); the Reference copy has its heading's.
+    anchor = "" if collected else f' id="table-{table_id}"'
+    kind = " decision-table--collected" if collected else ""
+    lines += [f'<div class="decision-table{kind}"{anchor} data-table="{table_id}" markdown>', ""]
     if not heading:
         lines += [f"**Decision table: {table['title']}**", ""]
-    # HTML rather than a Markdown table, so that each row's label is a real row header
+    columns = [*(cell(label) for label in criteria.values()), "Choose it when"]
+    # HTML rather than a Markdown table, so that each option's name is a real row header
     # (<th scope="row">) for screen readers; cells still hold Markdown (md_in_html, markdown="span").
-    if len(options) <= WIDE:
-        head = [cell(o["name"]) for o in options]
-        rows = [(label, [o["values"][key] for o in options]) for key, label in criteria.items()]
-        rows.append(("Choose it when", [o["choose_when"] for o in options]))
-    else:
-        head = [*(cell(label) for label in criteria.values()), "Choose it when"]
-        rows = [(o["name"], [*(o["values"][key] for key in criteria), o["choose_when"]])
-                for o in options]
-    # md_in_html only descends into elements that carry the markdown attribute themselves.
+    # Each cell names its column (data-label): on a phone and in print a row becomes a card, one
+    # labelled line per criterion (guide.css, "Decision tables").
     lines.append('<table markdown="block">')
     lines.append('<thead markdown="block">')
-    lines.append('<tr markdown="block"><td></td>'
-                 + "".join(f'<th scope="col" markdown="span">{h}</th>' for h in head) + "</tr>")
+    lines.append('<tr markdown="block"><th scope="col">Option</th>'
+                 + "".join(f'<th scope="col" markdown="span">{c}</th>' for c in columns) + "</tr>")
     lines.append("</thead>")
     lines.append('<tbody markdown="block">')
-    for label, cells in rows:
-        lines.append(f'<tr markdown="block"><th scope="row" markdown="span">{cell(label)}</th>'
-                     + "".join(f'<td markdown="span">{cell(c)}</td>' for c in cells) + "</tr>")
+    for option in options:
+        values = [*(option["values"][key] for key in criteria), option["choose_when"]]
+        lines.append(f'<tr markdown="block"><th scope="row" markdown="span">{cell(option["name"])}</th>'
+                     + "".join(f'<td data-label="{label}" markdown="span">{cell(value)}</td>'
+                               for label, value in zip(columns, values, strict=True)) + "</tr>")
     lines.append("</tbody>")
     lines.append("</table>")
     lines += ["", "</div>", ""]
     sources = "; ".join(f"[{s['title']}]({s['url']})" for s in table["sources"])
-    lines += [f"Sources: {sources}.", "{ .table-sources }", ""]
+    lines += [f"Sources: {sources}.", f"{{ .table-sources{only_on_screen} }}", ""]
     return "\n".join(lines)
 
 
 def all_decision_tables(guide: Guide, page: str, arg=None) -> str:
-    """Every table, each with links to the chapters that teach it."""
+    """Every table, each with links to where its chapters show it. The web page shows the tables
+    too; the print edition keeps only the headings and the links (each table prints once)."""
+    tasks = guide.data.tasks()
+    task_of = {src: task for task, src in guide.chapters.items()}
     parts = []
     for table_id in guide.data.tables:
-        parts.append(decision_table(guide, page, table_id, heading="##"))
-        pages = guide.table_pages.get(table_id, [])
-        if pages:
-            links = ", ".join(f"[{p.split('/')[-1].removesuffix('.md')}]({relative_link(page, p)})"
-                              for p in pages)
-            parts.append(f"Taught in: {links}.\n")
+        parts.append(decision_table(guide, page, table_id, heading="##", collected=True))
+        links = [f"[{task_of[p]} {tasks[task_of[p]]['title']}]({relative_link(page, p)}#table-{table_id})"
+                 for p in guide.table_pages.get(table_id, []) if p in task_of]
+        if links:
+            parts.append(f"In the chapter: {', '.join(links)}.\n{{ .table-taught }}\n")
     return "\n".join(parts)
 
 

@@ -3,10 +3,13 @@
 // that actually scrolls a tab stop and a name.
 // Code blocks get the tab stop from Material, which measures them only when a block's box changes
 // size: a block that the fallback font fits but the wider code face makes scroll would get none.
-// So everything is measured again once the web fonts have arrived.
+// So everything is measured again once the web fonts have arrived, and when the window resizes.
 function markScrollingRegions(body) {
   body.querySelectorAll(".md-typeset__scrollwrap, .highlight-ipynb, .jp-OutputArea-output pre").forEach((wrap) => {
-    if (wrap.scrollWidth > wrap.clientWidth + 1 && !wrap.hasAttribute("tabindex")) {
+    const scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
+    // A table that scrolls says so above itself (guide.css, "Tables"), not only by its scrollbar.
+    if (wrap.classList.contains("md-typeset__scrollwrap")) wrap.classList.toggle("is-scrollable", scrolls);
+    if (scrolls && !wrap.hasAttribute("tabindex")) {
       wrap.tabIndex = 0;
       wrap.setAttribute("role", "region");
       const caption = wrap.closest(".decision-table")?.querySelector("strong")?.textContent;
@@ -23,3 +26,4 @@ document$.subscribe(({ body }) => {
   markScrollingRegions(body);
   document.fonts.ready.then(() => markScrollingRegions(body));
 });
+window.addEventListener("resize", () => markScrollingRegions(document.body));
