@@ -25,7 +25,7 @@ c = b
 # --8<-- [end:empty]
 '''
 
-FENCE = '```python exec="on" source="above" result="text"{extra}\n{body}\n```\n'
+FENCE = '```python exec="on" source="above" result="output"{extra}\n{body}\n```\n'
 
 
 def fence(*targets: str, extra: str = "", code: str = "") -> str:
@@ -62,7 +62,7 @@ def test_a_sound_page_gets_sessions_named_after_the_file(project):
     text = "# Page\n\n" + fence(f"{DEMO_PATH}:one") + "\nProse.\n\n" + fence(f"{DEMO_PATH}:two")
     examples = project.check_page(PAGE, text)
     assert [[s.name for _, s in e.includes] for e in examples] == [["one"], ["two"]]
-    named = project.name_sessions(PAGE, text).split("\n")
+    named = project.prepare_page(PAGE, text)[0].split("\n")
     assert named[2].endswith(' session="1-ch/1-1-page/demo"')
     assert named[8].endswith(' session="1-ch/1-1-page/demo"')
     assert examples[1].source().split("\n")[6] == "b = a + 1", "code keeps the file's line numbers"
