@@ -67,10 +67,13 @@ def lighten_code(html: str) -> str:
 
 # ---------------------------------------------------------------------------------------------
 
-FIGURE_SVG = re.compile(r'(<figure class="mlsguide-figure">)\s*(<svg\b.*?</svg>)', re.S)
+FIGURE_SVG = re.compile(r'(<figure class="mlsguide-figure">)\s*(<svg\b.*?</svg>)\s*(<svg data-phone=.*?</svg>)?', re.S)
 ARIA_LABEL = re.compile(r'\saria-label="([^"]*)"')
 SIZE = re.compile(r'\s(width|height)="([0-9.]+)(pt|px)?"')
 FIGURE_FOLDER = "figures"
+# Material's breakpoint below which the text column is a phone's or a small tablet's (44.9375em);
+# not in print, whose page is narrower than that but prints the figure as drawn.
+PHONE_MEDIA = "screen and (max-width: 44.9375em)"
 
 
 def _pixels(svg_tag: str, name: str) -> int | None:
@@ -85,13 +88,15 @@ def figures_to_files(html: str, page_dest: str) -> tuple[str, dict[str, str]]:
 
     `page_dest` is the page's path in the site (`3-modeling/3-5-evaluate-models.html`). Files are
     named by a hash of their content, in a `figures/` folder beside the page, so the same figure
-    keeps its name from build to build and a changed one gets a new name.
+    keeps its name from build to build and a changed one gets a new name. A figure that
+    `mlsguide.figures.show` also drew for a phone becomes a `<picture>` whose phone source narrow
+    screens load instead; either way a link under it opens the figure as drawn, full size.
     """
     files: dict[str, str] = {}
     folder = PurePosixPath(page_dest).parent / FIGURE_FOLDER
 
-    def to_file(m: re.Match) -> str:
-        svg = m[2]
+    def to_file(svg: str) -> tuple[str, str, str]:
+        """The SVG's file name, its width and height attributes, and its label."""
         start = svg[: svg.index(">") + 1]
         label = ARIA_LABEL.search(start)
         if label is None:
@@ -102,10 +107,20 @@ def figures_to_files(html: str, page_dest: str) -> tuple[str, dict[str, str]]:
         files[(folder / name).as_posix()] = '<?xml version="1.0" encoding="utf-8"?>\n' + svg + "\n"
         size = "".join(f' {dim}="{px}"' for dim in ("width", "height")
                        if (px := _pixels(start, dim)) is not None)
-        alt = label[1]  # already escaped for an attribute
-        return f'{m[1]}<img src="{FIGURE_FOLDER}/{name}" alt="{alt}"{size} loading="lazy" decoding="async">'
+        return name, size, label[1]  # the label is already escaped for an attribute
 
-    return FIGURE_SVG.sub(to_file, html), files
+    def to_picture(m: re.Match) -> str:
+        name, size, alt = to_file(m[2])
+        image = f'<img src="{FIGURE_FOLDER}/{name}" alt="{alt}"{size} loading="lazy" decoding="async">'
+        if m[3]:
+            phone, phone_size, _ = to_file(m[3])
+            image = (f'<picture><source media="{PHONE_MEDIA}" srcset="{FIGURE_FOLDER}/{phone}"{phone_size}>'
+                     f"{image}</picture>")
+        link = (f'<a class="mlsguide-figure__open" href="{FIGURE_FOLDER}/{name}">'
+                "Open the figure full size</a>")
+        return f"{m[1]}{image}{link}"
+
+    return FIGURE_SVG.sub(to_picture, html), files
 
 
 
