@@ -108,6 +108,30 @@ def test_set_up_and_clean_up_are_closed_on_the_web_page(page, site_url, src):
 
 
 @pytest.mark.browser
+def test_the_print_page_shows_no_buttons_and_prints_folds_in_small_type(browser, site_url):
+    """The print page (the PDF's source), with print styles, at the PDF's printable width."""
+    from tests.test_book import PRINTABLE_WIDTH_PX
+
+    page = browser.new_page(viewport={"width": PRINTABLE_WIDTH_PX, "height": 1000})
+    page.emulate_media(media="print")
+    page.goto(site_url + "print_page.html", wait_until="networkidle")
+    page.wait_for_selector(COPY, state="attached")
+    found = page.evaluate(f"""(copy) => {{
+        const buttons = [...document.querySelectorAll(copy + ', clipboard-copy, .zeroclipboard-container, ' +
+                                                      '.diagram-open, .mlsguide-figure__open')];
+        const size = (el) => parseFloat(getComputedStyle(el).fontSize);
+        const folds = [...document.querySelectorAll('details.{FOLD_CLASS} .highlight pre > code')];
+        const code = document.querySelector('#print-site-page .highlight pre > code');
+        return {{buttons: buttons.length, shown: buttons.filter((b) => b.checkVisibility()).length,
+                 folds: folds.map(size), code: size(code)}};
+    }}""", COPY)
+    page.close()
+    assert found["buttons"] > 20 and found["shown"] == 0, f"buttons and links print: {found}"
+    assert len(found["folds"]) == len(folded_examples())
+    assert all(size < found["code"] * 0.8 for size in found["folds"]), f"folds not in small type: {found}"
+
+
+@pytest.mark.browser
 def test_set_up_and_clean_up_print_open_in_the_pdf():
     """Their code is in the PDF's text (read by pypdfium2; `make pdf` prints it)."""
     import pypdfium2 as pdfium
