@@ -131,6 +131,55 @@ def test_the_print_page_shows_no_buttons_and_prints_folds_in_small_type(browser,
     assert all(size < found["code"] * 0.8 for size in found["folds"]), f"folds not in small type: {found}"
 
 
+WRAPPED_LINES = """() => {
+  const box = (node, at) => { const r = document.createRange(); r.setStart(node, at); r.setEnd(node, at + 1);
+                              return r.getBoundingClientRect(); };
+  const found = {wrapped: 0, bad: []};
+  for (const pre of document.querySelectorAll('#print-site-page pre:not(.mermaid)')) {
+    const lines = [[]];
+    const walker = document.createTreeWalker(pre, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (let at = 0; at < node.data.length; at++) {
+        if (node.data[at] === '\\n') lines.push([]); else lines.at(-1).push([node, at]);
+      }
+    }
+    for (const chars of lines.filter((line) => line.length > 60)) {
+      const first = chars.findIndex(([node, at]) => node.data[at] !== ' ');
+      const start = box(...chars[first]);
+      if (box(...chars.at(-1)).top - start.top < start.height / 2) continue;  // on one row
+      found.wrapped += 1;
+      let row = start.top;
+      for (const [node, at] of chars.slice(first)) {
+        const here = box(node, at);
+        if (here.top > row + here.height / 2) {  // the first character of the next row
+          row = here.top;
+          if (here.left < start.left + here.width) {
+            found.bad.push(chars.map(([n, a]) => n.data[a]).join('').slice(0, 70));
+            break;
+          }
+        }
+      }
+    }
+  }
+  return found;
+}"""
+
+
+@pytest.mark.browser
+def test_printed_code_lines_that_wrap_keep_their_indentation(browser, site_url):
+    """Every code line that wraps on the printed page goes on to the right of where it starts."""
+    from tests.test_book import PRINTABLE_WIDTH_PX
+
+    page = browser.new_page(viewport={"width": PRINTABLE_WIDTH_PX, "height": 1000})
+    page.emulate_media(media="print")
+    page.goto(site_url + "print_page.html", wait_until="networkidle")
+    page.evaluate("() => document.querySelectorAll('details').forEach((d) => (d.open = true))")
+    found = page.evaluate(WRAPPED_LINES)
+    page.close()
+    assert found["wrapped"] >= 3, f"only {found['wrapped']} wrapped lines: is the test still measuring?"
+    assert not found["bad"], f"{len(found['bad'])} wrapped lines go on at or left of their start: {found['bad'][:5]}"
+
+
 @pytest.mark.browser
 def test_set_up_and_clean_up_print_open_in_the_pdf():
     """Their code is in the PDF's text (read by pypdfium2; `make pdf` prints it)."""

@@ -125,3 +125,18 @@ def test_chapter_page_is_within_its_element_budget_and_its_figures_are_files(pag
         assert img.get("alt", "").strip(), f"{page.name}: figure {img['src']} has no alt text"
         assert (page.parent / img["src"]).is_file(), f"{page.name}: {img['src']} was not written"
         assert img.get("width") and img.get("height"), f"{page.name}: {img['src']} has no size"
+
+
+def test_long_code_lines_get_their_indentation_and_token_spans_stay_nested():
+    from guidebuild.markup import WRAPS_FROM, hanging_indents
+
+    long = "b" * WRAPS_FROM
+    html = (f'<pre><span></span><code><span class="k">def</span> f():\n    x = 1\n'
+            f'    <span class="sd">"""doc\n    {long}\n    """</span>\n</code></pre>'
+            f'<pre class="mermaid"><code>{long}\n</code></pre>')
+    assert hanging_indents(html) == (
+        '<pre><span></span><code><span class="k">def</span> f():\n    x = 1\n'
+        '    <span class="sd">"""doc\n'
+        f'</span><span class="code-line" style="--indent: 4ch"><span class="sd">    {long}</span>\n'
+        '</span><span class="sd">    """</span>\n</code></pre>'
+        f'<pre class="mermaid"><code>{long}\n</code></pre>')

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from html import unescape
 from pathlib import PurePosixPath
 
 # Pygments token classes grouped by the colour Material for MkDocs gives them (its stylesheet's
@@ -137,3 +138,45 @@ def code_blocks_out_of_search(html: str) -> str:
     the prose names every identifier a reader looks for.
     """
     return CODE_BLOCK.sub(lambda m: m[0] + " data-search-exclude", html)
+
+
+# ---------------------------------------------------------------------------------------------
+
+PRE = re.compile(r'(<pre\b(?![^>]*class="mermaid")[^>]*>(?:<span></span>)?(?:<code\b[^>]*>)?)(.*?)((?:</code>)?</pre>)',
+                 re.S)
+SPAN_TAG = re.compile(r"<(/?)span\b[^>]*>")
+TAG = re.compile(r"<[^>]+>")
+WRAPS_FROM = 40  # characters: a line this long may wrap on paper (100 fit in code, 65 in notebook cells)
+
+
+def _hanging_indent(code: str) -> str:
+    open_spans: list[str] = []  # token spans open where a line starts (a docstring across lines)
+    *lines, last = code.split("\n")
+    out = []
+    for line in lines:
+        before = "".join(open_spans)
+        for tag in SPAN_TAG.finditer(line):
+            if tag[1]:
+                open_spans.pop()
+            else:
+                open_spans.append(tag[0])
+        text = unescape(TAG.sub("", line))
+        if len(text) < WRAPS_FROM:
+            out.append(line + "\n")
+            continue
+        indent = len(text) - len(text.lstrip(" "))
+        # The line's own span, with the token spans open across its ends closed and opened again.
+        out.append(f'{"</span>" * before.count("<span")}<span class="code-line" style="--indent: {indent}ch">'
+                   f'{before}{line}{"</span>" * len(open_spans)}\n</span>{"".join(open_spans)}')
+    return "".join(out) + last
+
+
+def hanging_indents(html: str) -> str:
+    """Wrap each long line of every code block in a `code-line` span that carries its indentation.
+
+    Printed code wraps long lines (the page has no scrollbar), and a wrapped line would go on at
+    column 0, which breaks Python's indentation; the print stylesheet gives each such span a hanging
+    indent of its own indentation plus four, so a continuation reads as one. Applied to the print
+    page only: on screen, code scrolls, and the chapters' pages keep their lighter markup.
+    """
+    return PRE.sub(lambda m: m[1] + _hanging_indent(m[2]) + m[3], html)
