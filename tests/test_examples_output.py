@@ -177,7 +177,8 @@ def test_printed_code_lines_that_wrap_keep_their_indentation(browser, site_url):
     found = page.evaluate(WRAPPED_LINES)
     page.close()
     assert found["wrapped"] >= 3, f"only {found['wrapped']} wrapped lines: is the test still measuring?"
-    assert not found["bad"], f"{len(found['bad'])} wrapped lines go on at or left of their start: {found['bad'][:5]}"
+    assert not found["bad"], (f"{len(found['bad'])} wrapped lines go on at or left of their start: "
+                              f"{found['bad'][:5]}")
 
 
 @pytest.mark.browser

@@ -80,7 +80,8 @@ def test_a_figure_drawn_for_a_phone_too_becomes_a_picture():
     html = f'<figure class="mlsguide-figure">{SVG}{phone}<figcaption>c</figcaption></figure>'
     out, files = figures_to_files(html, "3-modeling/3-5-evaluate-models.html")
     wide, narrow = (path.rsplit("/", 1)[1] for path in files)
-    assert out == (f'<figure class="mlsguide-figure"><picture><source media="screen and (max-width: 44.9375em)" '
+    assert out == ('<figure class="mlsguide-figure"><picture>'
+                   '<source media="screen and (max-width: 44.9375em)" '
                    f'srcset="figures/{narrow}" width="384" height="346">'
                    f'<img src="figures/{wide}" alt="ROC curve &amp; its threshold" width="461" height="346" '
                    'loading="lazy" decoding="async"></picture>'

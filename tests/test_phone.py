@@ -106,15 +106,19 @@ def test_no_page_is_wider_than_a_phone(phone, site_url, path):
         const limit = document.documentElement.clientWidth;
         const wide = [...document.querySelectorAll('.md-content *')].filter((el) => {
             const box = el.getBoundingClientRect();
-            return box.width > 0 && box.right > limit + 1 && !el.closest('pre, .md-typeset__scrollwrap, div.mermaid, .katex-display, .jp-OutputArea, .jp-InputArea');
+            const scrolls = ['pre', '.md-typeset__scrollwrap', 'div.mermaid', '.katex-display',
+                             '.jp-OutputArea', '.jp-InputArea'].join(', ');
+            return box.width > 0 && box.right > limit + 1 && !el.closest(scrolls);
         });
         return {scroll: document.documentElement.scrollWidth, limit,
-                wide: wide.slice(0, 5).map((el) => el.tagName.toLowerCase() + '.' + el.className + ': ' + el.textContent.trim().slice(0, 40))};
+                wide: wide.slice(0, 5).map((el) => `${el.tagName.toLowerCase()}.${el.className}: ` +
+                                                   el.textContent.trim().slice(0, 40))};
     }""")
     shot = ROOT / "build" / "phone" / (path.replace("/", "_") + ".png")
     shot.parent.mkdir(parents=True, exist_ok=True)
     phone.screenshot(path=str(shot))
-    assert wide["scroll"] <= wide["limit"], f"{path}: the page is {wide['scroll']} px wide at 390 px: {wide['wide']}"
+    assert wide["scroll"] <= wide["limit"], (
+        f"{path}: the page is {wide['scroll']} px wide at 390 px: {wide['wide']}")
 
 
 @pytest.mark.parametrize("path", pages_with('class="mermaid"'))
@@ -124,12 +128,13 @@ def test_every_diagram_opens_full_size_and_closes_again(phone, site_url, path):
     buttons = phone.get_by_role("button", name="Open the diagram full size")
     assert buttons.count() == phone.locator("div.mermaid").count()
     for i in range(buttons.count()):
-        buttons.nth(i).click()
+        buttons.nth(i).click()  # opens diagram i + 1
         dialog = phone.get_by_role("dialog", name="Diagram, full size")
         assert dialog.is_visible()
-        scale = dialog.evaluate("""(d) => { const svg = d.querySelector('div.mermaid').shadowRoot.querySelector('svg');
-                                   return svg.getBoundingClientRect().width / svg.viewBox.baseVal.width; }""")
-        assert scale == pytest.approx(1, abs=0.01), f"{path}: diagram {i + 1} opens at {scale:.2f} of its size"
+        scale = dialog.evaluate("""(d) => {
+            const svg = d.querySelector('div.mermaid').shadowRoot.querySelector('svg');
+            return svg.getBoundingClientRect().width / svg.viewBox.baseVal.width; }""")
+        assert scale == pytest.approx(1, abs=0.01), f"{path}: diagram {i + 1} opens at {scale:.2f} size"
         phone.keyboard.press("Escape")
         assert phone.locator("dialog").count() == 0
         assert phone.evaluate("() => document.activeElement.textContent") == "Open the diagram full size"

@@ -172,9 +172,10 @@ def test_set_up_is_folded_under_its_comment_and_still_runs_in_place(project):
         "",
     ]
     assert [example.line for example in examples] == [6, 10], "lines of the page as written"
-    rendered = markdown.Markdown(extensions=["pymdownx.snippets", "pymdownx.details", "pymdownx.superfences"],
-                                 extension_configs={"pymdownx.snippets": {"base_path": [str(project.snippets_dir)]}}
-                                 ).convert(re.sub(r' exec="on".*', "", prepared))  # a plain fence
+    snippets = {"pymdownx.snippets": {"base_path": [str(project.snippets_dir)]}}
+    md = markdown.Markdown(extensions=["pymdownx.snippets", "pymdownx.details", "pymdownx.superfences"],
+                           extension_configs=snippets)
+    rendered = md.convert(re.sub(r' exec="on".*', "", prepared))  # as a plain fence
     assert rendered.startswith('<p>Prose.</p>\n<details class="example-fold">\n<summary>Set-up: ')
     assert '<span class="s2">"demo"</span>' in rendered.split("</details>")[0], "the code is in the fold"
 

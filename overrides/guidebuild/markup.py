@@ -68,7 +68,8 @@ def lighten_code(html: str) -> str:
 
 # ---------------------------------------------------------------------------------------------
 
-FIGURE_SVG = re.compile(r'(<figure class="mlsguide-figure">)\s*(<svg\b.*?</svg>)\s*(<svg data-phone=.*?</svg>)?', re.S)
+FIGURE_SVG = re.compile(
+    r'(<figure class="mlsguide-figure">)\s*(<svg\b.*?</svg>)\s*(<svg data-phone=.*?</svg>)?', re.S)
 ARIA_LABEL = re.compile(r'\saria-label="([^"]*)"')
 SIZE = re.compile(r'\s(width|height)="([0-9.]+)(pt|px)?"')
 FIGURE_FOLDER = "figures"
@@ -142,11 +143,12 @@ def code_blocks_out_of_search(html: str) -> str:
 
 # ---------------------------------------------------------------------------------------------
 
-PRE = re.compile(r'(<pre\b(?![^>]*class="mermaid")[^>]*>(?:<span></span>)?(?:<code\b[^>]*>)?)(.*?)((?:</code>)?</pre>)',
-                 re.S)
+PRE = re.compile(
+    r'(<pre\b(?![^>]*class="mermaid")[^>]*>(?:<span></span>)?(?:<code\b[^>]*>)?)(.*?)((?:</code>)?</pre>)',
+    re.S)
 SPAN_TAG = re.compile(r"<(/?)span\b[^>]*>")
 TAG = re.compile(r"<[^>]+>")
-WRAPS_FROM = 40  # characters: a line this long may wrap on paper (100 fit in code, 65 in notebook cells)
+WRAPS_FROM = 40  # characters: a line this long may wrap on paper (100 fit in code, 65 in notebooks)
 
 
 def _hanging_indent(code: str) -> str:
@@ -166,8 +168,9 @@ def _hanging_indent(code: str) -> str:
             continue
         indent = len(text) - len(text.lstrip(" "))
         # The line's own span, with the token spans open across its ends closed and opened again.
-        out.append(f'{"</span>" * before.count("<span")}<span class="code-line" style="--indent: {indent}ch">'
-                   f'{before}{line}{"</span>" * len(open_spans)}\n</span>{"".join(open_spans)}')
+        close_before, close_after = "</span>" * before.count("<span"), "</span>" * len(open_spans)
+        out.append(f'{close_before}<span class="code-line" style="--indent: {indent}ch">'
+                   f'{before}{line}{close_after}\n</span>{"".join(open_spans)}')
     return "".join(out) + last
 
 
