@@ -13,10 +13,12 @@ and not as running text; 9 px is where such text stays legible on a phone (18 or
 pixels at the 2x and 3x densities phones have). The faults this catches were 5 to 7 px.
 """
 
+import re
+
 import pytest
 from guidebuild.diagrams import draw_every_diagram
 
-from tests.guide import ROOT, built_site
+from tests.guide import DOCS, ROOT, built_site
 from tests.test_pages import site_pages
 
 pytestmark = pytest.mark.browser
@@ -82,6 +84,28 @@ def test_figure_text_is_readable_on_a_phone(phone, site_url, path):
     small = [f"{f['what']}… ({f['file']}): {f['smallest']:.1f} px" for f in figures
              if f["smallest"] < SMALLEST_TEXT_PX]
     assert not small, f"{path}: figure text under {SMALLEST_TEXT_PX} px at 390 px: {small}"
+
+
+NOTEBOOK_IMAGES = """() => [...document.querySelectorAll('.jp-RenderedImage img')].map((img) => {
+  // matplotlib writes its dpi into the PNG (pHYs: pixels per metre, from byte 8 of the chunk's data)
+  const bytes = atob(img.src.split(',')[1]);
+  const at = bytes.indexOf('pHYs') + 4;
+  const perMetre = [0, 1, 2, 3].reduce((n, i) => n * 256 + bytes.charCodeAt(at + i), 0);
+  return {dpi: perMetre * 0.0254, scale: img.getBoundingClientRect().width / img.naturalWidth};
+})"""
+
+
+@pytest.mark.parametrize("path", pages_with('class="jp-RenderedImage'))
+def test_notebook_figure_text_is_readable_on_a_phone(phone, site_url, path):
+    """A notebook's figures are PNGs its kernel drew: their smallest text is the smallest font size
+    the notebook asks for (matplotlib's default is 10 pt), at the PNG's dpi, as shown."""
+    source = (DOCS / path).with_suffix(".py").read_text(encoding="utf-8")
+    points = min([10.0, *map(float, re.findall(r"fontsize=([0-9.]+)", source))])
+    phone.goto(site_url + path, wait_until="networkidle")
+    images = phone.evaluate(NOTEBOOK_IMAGES)
+    assert images
+    sizes = [points * image["dpi"] / 72 * image["scale"] for image in images]
+    assert min(sizes) >= SMALLEST_TEXT_PX, f"{path}: notebook figure text {sizes} px at 390 px"
 
 
 @pytest.mark.parametrize("path", pages_with('class="mermaid"'))
