@@ -69,8 +69,24 @@ def test_figures_become_files_beside_the_page():
     assert svg.startswith("<?xml") and 'xmlns="http://www.w3.org/2000/svg"' in svg and "<path" in svg
     name = path.rsplit("/", 1)[1]
     assert (f'<figure class="mlsguide-figure"><img src="figures/{name}" alt="ROC curve &amp; its threshold" '
-            'width="461" height="346" loading="lazy" decoding="async"><figcaption>') in out
+            'width="461" height="346" loading="lazy" decoding="async">'
+            f'<a class="mlsguide-figure__open" href="figures/{name}">Open the figure full size</a>'
+            "<figcaption>") in out
     assert figures_to_files(html, "3-modeling/3-5-evaluate-models.html")[1].keys() == files.keys()
+
+
+def test_a_figure_drawn_for_a_phone_too_becomes_a_picture():
+    phone = SVG.replace("<svg ", '<svg data-phone="" ').replace("345.6pt", "288pt")
+    html = f'<figure class="mlsguide-figure">{SVG}{phone}<figcaption>c</figcaption></figure>'
+    out, files = figures_to_files(html, "3-modeling/3-5-evaluate-models.html")
+    wide, narrow = (path.rsplit("/", 1)[1] for path in files)
+    assert out == ('<figure class="mlsguide-figure"><picture>'
+                   '<source media="screen and (max-width: 44.9375em)" '
+                   f'srcset="figures/{narrow}" width="384" height="346">'
+                   f'<img src="figures/{wide}" alt="ROC curve &amp; its threshold" width="461" height="346" '
+                   'loading="lazy" decoding="async"></picture>'
+                   f'<a class="mlsguide-figure__open" href="figures/{wide}">Open the figure full size</a>'
+                   "<figcaption>c</figcaption></figure>")
 
 
 def test_a_figure_without_alt_text_is_an_error_naming_the_page():
@@ -110,3 +126,18 @@ def test_chapter_page_is_within_its_element_budget_and_its_figures_are_files(pag
         assert img.get("alt", "").strip(), f"{page.name}: figure {img['src']} has no alt text"
         assert (page.parent / img["src"]).is_file(), f"{page.name}: {img['src']} was not written"
         assert img.get("width") and img.get("height"), f"{page.name}: {img['src']} has no size"
+
+
+def test_long_code_lines_get_their_indentation_and_token_spans_stay_nested():
+    from guidebuild.markup import WRAPS_FROM, hanging_indents
+
+    long = "b" * WRAPS_FROM
+    html = (f'<pre><span></span><code><span class="k">def</span> f():\n    x = 1\n'
+            f'    <span class="sd">"""doc\n    {long}\n    """</span>\n</code></pre>'
+            f'<pre class="mermaid"><code>{long}\n</code></pre>')
+    assert hanging_indents(html) == (
+        '<pre><span></span><code><span class="k">def</span> f():\n    x = 1\n'
+        '    <span class="sd">"""doc\n'
+        f'</span><span class="code-line" style="--indent: 4ch"><span class="sd">    {long}</span>\n'
+        '</span><span class="sd">    """</span>\n</code></pre>'
+        f'<pre class="mermaid"><code>{long}\n</code></pre>')

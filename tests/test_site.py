@@ -236,7 +236,8 @@ def test_chapter_follows_the_anatomy(chapter):
 def test_figures_are_generated_at_build_time_and_labelled():
     html = (built_site() / "3-modeling/3-5-evaluate-models.html").read_text(encoding="utf-8")
     figures = re.findall(
-        r'<figure class="mlsguide-figure"><img src="figures/[0-9a-f]+\.svg" alt="([^"]+)"', html
+        r'<figure class="mlsguide-figure">(?:<picture><source [^>]+>)?<img src="figures/[0-9a-f]+\.svg" '
+        r'alt="([^"]+)"', html
     )
     assert len(figures) >= 5, f"chapter 3.5 shows {len(figures)} generated figures, expected 5+"
     assert "Traceback (most recent call last)" not in html

@@ -1,6 +1,7 @@
 """The snippet layout rules (`guidebuild.snippets`): each bad page is refused with a message that
 names the page, the line and the snippet; sections are read exactly as pymdownx.snippets reads them."""
 
+import re
 from pathlib import Path
 
 import markdown
@@ -25,7 +26,7 @@ c = b
 # --8<-- [end:empty]
 '''
 
-FENCE = '```python exec="on" source="above" result="text"{extra}\n{body}\n```\n'
+FENCE = '```python exec="on" source="above" result="output"{extra}\n{body}\n```\n'
 
 
 def fence(*targets: str, extra: str = "", code: str = "") -> str:
@@ -62,7 +63,7 @@ def test_a_sound_page_gets_sessions_named_after_the_file(project):
     text = "# Page\n\n" + fence(f"{DEMO_PATH}:one") + "\nProse.\n\n" + fence(f"{DEMO_PATH}:two")
     examples = project.check_page(PAGE, text)
     assert [[s.name for _, s in e.includes] for e in examples] == [["one"], ["two"]]
-    named = project.name_sessions(PAGE, text).split("\n")
+    named = project.prepare_page(PAGE, text)[0].split("\n")
     assert named[2].endswith(' session="1-ch/1-1-page/demo"')
     assert named[8].endswith(' session="1-ch/1-1-page/demo"')
     assert examples[1].source().split("\n")[6] == "b = a + 1", "code keeps the file's line numbers"
@@ -126,6 +127,68 @@ def test_a_handwritten_session(project):
     assert problems(project, PAGE, fence(f"{DEMO_PATH}:one", extra=' session="mine"')) == [
         f'docs/{PAGE}:1: remove session="mine": the session of a fence that includes '
         f"snippets/{DEMO_PATH} is named after the file"
+    ]
+
+
+def test_output_is_shown_with_the_output_fence(project):
+    fence_text = fence(f"{DEMO_PATH}:one").replace('result="output"', 'result="text"')
+    assert problems(project, PAGE, fence_text) == [
+        f'docs/{PAGE}:1: write result="output", not result="text": the guide shows what an '
+        "example prints in a labelled output block"
+    ]
+
+
+FOLDED_DEMO = '''"""Set-up and clean-up."""
+# --8<-- [start:setup]
+# Set-up: the "demo" bucket
+bucket = "demo"
+# --8<-- [end:setup]
+# --8<-- [start:use]
+print(bucket)
+# --8<-- [end:use]
+# --8<-- [start:cleanup]
+del bucket
+# --8<-- [end:cleanup]
+'''
+
+
+def test_set_up_is_folded_under_its_comment_and_still_runs_in_place(project):
+    (project.snippets_dir / "1-ch" / "1-1-page" / "folded.py").write_text(FOLDED_DEMO, encoding="utf-8")
+    target = "1-ch/1-1-page/folded.py"
+    text = "Prose.\n\n" + fence(f"{target}:setup") + "\n" + fence(f"{target}:use")
+    prepared, examples = project.prepare_page(PAGE, text, line_offset=3)
+    assert prepared.split("\n") == [
+        "Prose.",
+        "",
+        '??? example-fold "Set-up: the \'demo\' bucket (runs before the steps below)"',
+        "",
+        '    ```python exec="on" source="above" result="output" session="1-ch/1-1-page/folded"',
+        f'    --8<-- "{target}:setup"',
+        "    ```",
+        "",
+        '```python exec="on" source="above" result="output" session="1-ch/1-1-page/folded"',
+        f'--8<-- "{target}:use"',
+        "```",
+        "",
+    ]
+    assert [example.line for example in examples] == [6, 10], "lines of the page as written"
+    snippets = {"pymdownx.snippets": {"base_path": [str(project.snippets_dir)]}}
+    md = markdown.Markdown(extensions=["pymdownx.snippets", "pymdownx.details", "pymdownx.superfences"],
+                           extension_configs=snippets)
+    rendered = md.convert(re.sub(r' exec="on".*', "", prepared))  # as a plain fence
+    assert rendered.startswith('<p>Prose.</p>\n<details class="example-fold">\n<summary>Set-up: ')
+    assert '<span class="s2">"demo"</span>' in rendered.split("</details>")[0], "the code is in the fold"
+
+
+def test_set_up_and_clean_up_need_their_comment_and_a_fence_of_their_own(project):
+    (project.snippets_dir / "1-ch" / "1-1-page" / "folded.py").write_text(FOLDED_DEMO, encoding="utf-8")
+    target = "1-ch/1-1-page/folded.py"
+    text = fence(f"{target}:setup", f"{target}:use") + fence(f"{target}:cleanup")
+    assert problems(project, PAGE, text) == [
+        f"docs/{PAGE}:1: section 'setup' of snippets/{target} is shown folded, in a fence of its own: "
+        "include nothing else in this fence",
+        f"snippets/{target}:10: section 'cleanup' starts with a '# Clean-up: what it does' comment, "
+        f"the summary the page shows it folded under (included by docs/{PAGE}:5)",
     ]
 
 

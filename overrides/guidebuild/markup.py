@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from html import unescape
 from pathlib import PurePosixPath
 
 # Pygments token classes grouped by the colour Material for MkDocs gives them (its stylesheet's
@@ -67,10 +68,14 @@ def lighten_code(html: str) -> str:
 
 # ---------------------------------------------------------------------------------------------
 
-FIGURE_SVG = re.compile(r'(<figure class="mlsguide-figure">)\s*(<svg\b.*?</svg>)', re.S)
+FIGURE_SVG = re.compile(
+    r'(<figure class="mlsguide-figure">)\s*(<svg\b.*?</svg>)\s*(<svg data-phone=.*?</svg>)?', re.S)
 ARIA_LABEL = re.compile(r'\saria-label="([^"]*)"')
 SIZE = re.compile(r'\s(width|height)="([0-9.]+)(pt|px)?"')
 FIGURE_FOLDER = "figures"
+# Material's breakpoint below which the text column is a phone's or a small tablet's (44.9375em);
+# not in print, whose page is narrower than that but prints the figure as drawn.
+PHONE_MEDIA = "screen and (max-width: 44.9375em)"
 
 
 def _pixels(svg_tag: str, name: str) -> int | None:
@@ -85,13 +90,15 @@ def figures_to_files(html: str, page_dest: str) -> tuple[str, dict[str, str]]:
 
     `page_dest` is the page's path in the site (`3-modeling/3-5-evaluate-models.html`). Files are
     named by a hash of their content, in a `figures/` folder beside the page, so the same figure
-    keeps its name from build to build and a changed one gets a new name.
+    keeps its name from build to build and a changed one gets a new name. A figure that
+    `mlsguide.figures.show` also drew for a phone becomes a `<picture>` whose phone source narrow
+    screens load instead; either way a link under it opens the figure as drawn, full size.
     """
     files: dict[str, str] = {}
     folder = PurePosixPath(page_dest).parent / FIGURE_FOLDER
 
-    def to_file(m: re.Match) -> str:
-        svg = m[2]
+    def to_file(svg: str) -> tuple[str, str, str]:
+        """The SVG's file name, its width and height attributes, and its label."""
         start = svg[: svg.index(">") + 1]
         label = ARIA_LABEL.search(start)
         if label is None:
@@ -102,10 +109,20 @@ def figures_to_files(html: str, page_dest: str) -> tuple[str, dict[str, str]]:
         files[(folder / name).as_posix()] = '<?xml version="1.0" encoding="utf-8"?>\n' + svg + "\n"
         size = "".join(f' {dim}="{px}"' for dim in ("width", "height")
                        if (px := _pixels(start, dim)) is not None)
-        alt = label[1]  # already escaped for an attribute
-        return f'{m[1]}<img src="{FIGURE_FOLDER}/{name}" alt="{alt}"{size} loading="lazy" decoding="async">'
+        return name, size, label[1]  # the label is already escaped for an attribute
 
-    return FIGURE_SVG.sub(to_file, html), files
+    def to_picture(m: re.Match) -> str:
+        name, size, alt = to_file(m[2])
+        image = f'<img src="{FIGURE_FOLDER}/{name}" alt="{alt}"{size} loading="lazy" decoding="async">'
+        if m[3]:
+            phone, phone_size, _ = to_file(m[3])
+            image = (f'<picture><source media="{PHONE_MEDIA}" srcset="{FIGURE_FOLDER}/{phone}"{phone_size}>'
+                     f"{image}</picture>")
+        link = (f'<a class="mlsguide-figure__open" href="{FIGURE_FOLDER}/{name}">'
+                "Open the figure full size</a>")
+        return f"{m[1]}{image}{link}"
+
+    return FIGURE_SVG.sub(to_picture, html), files
 
 
 
@@ -132,3 +149,47 @@ def out_of_search(html: str) -> str:
     the prose names every identifier a reader looks for.
     """
     return OUT_OF_SEARCH.sub(lambda m: m[0] + " data-search-exclude", html)
+
+
+# ---------------------------------------------------------------------------------------------
+
+PRE = re.compile(
+    r'(<pre\b(?![^>]*class="mermaid")[^>]*>(?:<span></span>)?(?:<code\b[^>]*>)?)(.*?)((?:</code>)?</pre>)',
+    re.S)
+SPAN_TAG = re.compile(r"<(/?)span\b[^>]*>")
+TAG = re.compile(r"<[^>]+>")
+WRAPS_FROM = 40  # characters: a line this long may wrap on paper (100 fit in code, 65 in notebooks)
+
+
+def _hanging_indent(code: str) -> str:
+    open_spans: list[str] = []  # token spans open where a line starts (a docstring across lines)
+    *lines, last = code.split("\n")
+    out = []
+    for line in lines:
+        before = "".join(open_spans)
+        for tag in SPAN_TAG.finditer(line):
+            if tag[1]:
+                open_spans.pop()
+            else:
+                open_spans.append(tag[0])
+        text = unescape(TAG.sub("", line))
+        if len(text) < WRAPS_FROM:
+            out.append(line + "\n")
+            continue
+        indent = len(text) - len(text.lstrip(" "))
+        # The line's own span, with the token spans open across its ends closed and opened again.
+        close_before, close_after = "</span>" * before.count("<span"), "</span>" * len(open_spans)
+        out.append(f'{close_before}<span class="code-line" style="--indent: {indent}ch">'
+                   f'{before}{line}{close_after}\n</span>{"".join(open_spans)}')
+    return "".join(out) + last
+
+
+def hanging_indents(html: str) -> str:
+    """Wrap each long line of every code block in a `code-line` span that carries its indentation.
+
+    Printed code wraps long lines (the page has no scrollbar), and a wrapped line would go on at
+    column 0, which breaks Python's indentation; the print stylesheet gives each such span a hanging
+    indent of its own indentation plus four, so a continuation reads as one. Applied to the print
+    page only: on screen, code scrolls, and the chapters' pages keep their lighter markup.
+    """
+    return PRE.sub(lambda m: m[1] + _hanging_indent(m[2]) + m[3], html)

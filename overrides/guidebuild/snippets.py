@@ -2,7 +2,7 @@
 
 A chapter shows an example with a fence that includes named sections of a file in `snippets/`:
 
-    ```python exec="on" source="above" result="text"
+    ```python exec="on" source="above" result="output"
     --8<-- "1-data-engineering/1-2-data-ingestion/kinesis_streams.py:put"
     ```
 
@@ -17,11 +17,17 @@ checks is what the build shows. The rules:
 * a Python fence that includes a snippet holds nothing else, and sections of one file only;
 * that fence's markdown-exec session is not written by hand: it is the file's path
   (`session_name`), so the fences that show one file run in one namespace, top to bottom, as the
-  file itself does, and no two pages can share a session.
+  file itself does, and no two pages can share a session;
+* an executed example shows what it prints with `result="output"` (`guidebuild.output`);
+* sections named `setup` and `cleanup` hold the code that creates and removes what the steps
+  between them use; each is shown by a fence of its own and starts with a comment saying what it
+  does (`# Set-up: the bucket and the role`). The page shows it folded, in a collapsed block whose
+  summary is that comment: still executed in its place, printed open in the PDF.
 
-`check_page` applies the rules to one page and returns its examples. The examples hook calls it
-for every page and names each fence's session; the tests call it for every page and compile each
-example (a static check: the example runs in the build and, as a whole file, in the tests).
+`check_page` applies the rules to one page and returns its examples. The examples hook calls
+`prepare_page` for every page, which checks it, names each fence's session and folds set-up and
+clean-up; the tests call `check_page` for every page and compile each example (a static check:
+the example runs in the build and, as a whole file, in the tests).
 """
 
 from __future__ import annotations
@@ -37,6 +43,12 @@ PYTHON = ("py", "python", "python3")
 FENCE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 SESSION = re.compile(r'\bsession="[^"]*"')
 EXECUTES = re.compile(r'\bexec="(?:on|true|yes|1)"', re.IGNORECASE)
+RESULT = re.compile(r'\bresult="([^"]*)"')
+OUTPUT_FENCE = "output"  # guidebuild.output renders it
+# Sections shown folded: the word their first line starts with, and what the summary adds.
+FOLDED = {"setup": ("Set-up", "runs before the steps below"),
+          "cleanup": ("Clean-up", "runs after the steps above")}
+FOLD_CLASS = "example-fold"
 
 
 class SnippetError(Exception):
@@ -69,11 +81,28 @@ class Example:
     page: str  # relative to docs/, e.g. "1-data-engineering/1-2-data-ingestion.md"
     line: int  # the fence's opening line
     info: str  # the fence's info string: `python exec="on" ...`
+    last: int  # the fence's closing line
     includes: list[tuple[int, Section]] = field(default_factory=list)  # (page line, section)
 
     @property
     def executes(self) -> bool:
         return bool(EXECUTES.search(self.info))
+
+    @property
+    def shows_output(self) -> bool:
+        """Whether the build shows what the example prints in an output block."""
+        result = RESULT.search(self.info)
+        return self.executes and result is not None and result[1] == OUTPUT_FENCE
+
+    @property
+    def fold_summary(self) -> str | None:
+        """For a set-up or clean-up example, the summary of the block it is folded in; else None."""
+        section = self.includes[0][1]
+        if section.name not in FOLDED:
+            return None
+        _, note = FOLDED[section.name]
+        first = section.code.lstrip("\n").split("\n", 1)[0]
+        return f"{first.removeprefix('#').strip()} ({note})"
 
     def source(self) -> str:
         """The included code as one program, each line at its line number in the snippet file."""
@@ -241,7 +270,7 @@ class Snippets:
             fence = fence_at.get(index)
             if fence is not None and fence.is_python:
                 _, example = examples.setdefault(
-                    fence.start, (fence, Example(page, fence.start + 1, fence.info)))
+                    fence.start, (fence, Example(page, fence.start + 1, fence.info, fence.end + 1)))
                 example.includes.append((index + 1, section))
         for fence, example in examples.values():
             problems += [(fence.start, problem) for problem in self._check_example(example, fence, lines)]
@@ -267,6 +296,22 @@ class Snippets:
                             f"fence that includes {files[0]} is named after the file")
         if example.executes and self.owner_page(example.includes[0][1].file) is None:
             problems.append(f"{where}: an executed example lives under snippets/, in the page's folder")
+        result = RESULT.search(example.info)
+        if example.executes and result and result[1] != OUTPUT_FENCE:
+            problems.append(f'{where}: write result="{OUTPUT_FENCE}", not result="{result[1]}": the '
+                            f"guide shows what an example prints in a labelled output block")
+        folded = [section for _, section in example.includes if section.name in FOLDED]
+        if folded and len(example.includes) > 1:
+            problems.append(f"{where}: {folded[0].label} of {files[0]} is shown folded, in a fence "
+                            f"of its own: include nothing else in this fence")
+        for section in folded:
+            word, _ = FOLDED[section.name]
+            first = section.code.lstrip("\n").split("\n", 1)[0]
+            if not first.startswith(f"# {word}: "):
+                line = section.first + len(section.code) - len(section.code.lstrip("\n"))
+                problems.append(f"{self.relative(section.file)}:{line}: {section.label} starts with "
+                                f"a '# {word}: what it does' comment, the summary the page shows "
+                                f"it folded under (included by {where})")
         if not problems:
             try:
                 compile(example.source(), str(example.includes[0][1].file), "exec", dont_inherit=True)
@@ -274,14 +319,26 @@ class Snippets:
                 problems.append(f"{files[0]}:{err.lineno}: {err.msg} (included by {where})")
         return problems
 
-    def name_sessions(self, page: str, text: str, line_offset: int = 0) -> str:
-        """The page's Markdown with each executed example's session named after its file."""
+    def prepare_page(self, page: str, text: str, line_offset: int = 0) -> tuple[str, list[Example]]:
+        """The page's Markdown as the build converts it, and its examples (after `check_page`).
+
+        Each executed example's session is named after its file, and a set-up or clean-up example
+        is indented into a collapsed `??? example-fold "summary"` block (pymdownx.details).
+        """
         lines = [""] * line_offset + text.split("\n")
-        for example in self.check_page(page, text, line_offset):
+        examples = self.check_page(page, text, line_offset)
+        for example in reversed(examples):  # bottom up: inserted lines move nothing still to do
+            first = example.line - 1
             if example.executes:
                 session = self.session_name(example.includes[0][1].file)
-                lines[example.line - 1] = lines[example.line - 1].rstrip() + f' session="{session}"'
-        return "\n".join(lines[line_offset:])
+                lines[first] = lines[first].rstrip() + f' session="{session}"'
+            summary = example.fold_summary
+            if summary is not None:
+                indent = lines[first][: len(lines[first]) - len(lines[first].lstrip())]
+                fence = ["    " + line if line.strip() else line for line in lines[first:example.last]]
+                summary = summary.replace('"', "'")
+                lines[first:example.last] = [f'{indent}??? {FOLD_CLASS} "{summary}"', "", *fence]
+        return "\n".join(lines[line_offset:]), examples
 
 
 def _fences(lines: list[str]) -> list[_Fence]:

@@ -4,9 +4,10 @@ markdown-exec executes the `exec="on"` fences while pages are converted. This ho
 process once (network blocked except loopback, figures printed inline, a non-interactive matplotlib
 backend) and gives every page a fresh, empty emulated AWS account and freshly seeded random
 generators, so a page's output does not depend on the pages built before it. Before that it checks
-the page's snippet includes and names each example's session after its snippet file
-(`guidebuild.snippets`). It also resolves the links in notebook pages, which mkdocs-jupyter leaves
-untouched.
+the page's snippet includes, names each example's session after its snippet file and folds set-up
+and clean-up examples (`guidebuild.snippets`); after it, it fails the build on an example that
+printed nothing into its output block (`guidebuild.output`). It also resolves the links in
+notebook pages, which mkdocs-jupyter leaves untouched.
 """
 
 import logging
@@ -15,6 +16,7 @@ import re
 from pathlib import Path
 
 from guidebuild.examples import end, fresh_state, prepare_process
+from guidebuild.output import empty_outputs
 
 prepare_process(figures="inline")
 
@@ -42,6 +44,7 @@ class NameThePage(logging.Filter):
 
 name_the_page = NameThePage()
 snippets: Snippets | None = None
+output_lines: dict[str, list[int]] = {}  # page -> the lines of its examples that show output
 
 
 def on_config(config, **kwargs):
@@ -58,9 +61,10 @@ def on_page_markdown(markdown, page, **kwargs):
     if page.file.src_uri.endswith(".md"):
         front_matter_lines = page.file.content_string.count("\n") - markdown.count("\n")
         try:
-            markdown = snippets.name_sessions(page.file.src_uri, markdown, front_matter_lines)
+            markdown, examples = snippets.prepare_page(page.file.src_uri, markdown, front_matter_lines)
         except SnippetError as err:
             raise PluginError(str(err)) from None
+        output_lines[page.file.src_uri] = [example.line for example in examples if example.shows_output]
     if 'exec="on"' in markdown:
         fresh_state()
     return markdown
@@ -72,10 +76,26 @@ def on_shutdown(**kwargs):
 
 @event_priority(100)  # before print-site copies the page into the print page
 def on_page_content(html, page, files, **kwargs):
-    """Notebook pages: mkdocs-jupyter leaves Markdown links to other pages as `*.md`; point them at
-    the pages MkDocs built, as it does for every Markdown page (and fail on a link to nothing)."""
-    if not page.file.src_uri.endswith(".py"):
-        return html
+    if page.file.src_uri.endswith(".py"):
+        return resolve_notebook_links(html, page, files)
+    check_no_empty_output(html, page.file.src_uri)
+    return html
+
+
+def check_no_empty_output(html, src_uri):
+    """The n-th output block on the page is the n-th example with `result="output"`; when an
+    example failed, markdown-exec has reported it and left no block, and the count differs."""
+    lines = output_lines.get(src_uri, [])
+    count, empty = empty_outputs(html)
+    if count == len(lines) and empty:
+        raise PluginError("\n".join(
+            f'docs/{src_uri}:{lines[i]}: the example printed nothing, so its output block is empty; '
+            f'print what it shows, or remove result="output" from the fence' for i in empty))
+
+
+def resolve_notebook_links(html, page, files):
+    """mkdocs-jupyter leaves Markdown links to other pages as `*.md`; point them at the pages
+    MkDocs built, as it does for every Markdown page (and fail on a link to nothing)."""
 
     def rewrite(m):
         target, anchor = m["target"], m["anchor"] or ""

@@ -12,6 +12,25 @@ from mlsguide import aws
 
 aws.activate()
 
+# --8<-- [start:setup]
+# Set-up: the data-lake bucket the files are uploaded to
+import boto3
+
+s3 = boto3.client("s3")
+region = s3.meta.region_name
+account = boto3.client("sts").get_caller_identity()["Account"]
+BUCKET = f"mlsguide-datalake-{account}-{region}"  # bucket names are global
+
+if region == "us-east-1":
+    s3.create_bucket(Bucket=BUCKET)
+else:
+    s3.create_bucket(
+        Bucket=BUCKET, CreateBucketConfiguration={"LocationConstraint": region}
+    )
+
+print("created the data-lake bucket")
+# --8<-- [end:setup]
+
 # --8<-- [start:write]
 import tempfile
 from pathlib import Path
@@ -47,20 +66,6 @@ assert len(files) == 3, "two days of events span three calendar dates"
 # --8<-- [end:write]
 
 # --8<-- [start:upload]
-import boto3
-
-s3 = boto3.client("s3")
-region = s3.meta.region_name
-account = boto3.client("sts").get_caller_identity()["Account"]
-BUCKET = f"mlsguide-datalake-{account}-{region}"  # bucket names are global
-
-if region == "us-east-1":
-    s3.create_bucket(Bucket=BUCKET)
-else:
-    s3.create_bucket(
-        Bucket=BUCKET, CreateBucketConfiguration={"LocationConstraint": region}
-    )
-
 for path in files:
     # the key keeps the layout: events/year=.../month=.../day=.../part-0.parquet
     key = path.relative_to(local_root.parent).as_posix()
@@ -91,6 +96,7 @@ assert "day" not in table.column_names, "partition columns live in the path"
 # --8<-- [end:read]
 
 # --8<-- [start:cleanup]
+# Clean-up: delete the bucket and the local staging folder
 import shutil
 
 shutil.rmtree(local_root.parent)  # the local staging folder

@@ -16,6 +16,7 @@ from mlsguide import aws
 aws.activate()
 
 # --8<-- [start:setup]
+# Set-up: the destination bucket, and the role Firehose assumes to write into it
 import json
 
 import boto3
@@ -162,6 +163,7 @@ assert re.match(r"raw/clicks/\d{4}/\d\d/\d\d/\d\d/", delivered[0]["Key"]), (
 # --8<-- [end:list]
 
 # --8<-- [start:cleanup]
+# Clean-up: delete the Firehose stream, the bucket and the role
 firehose.delete_delivery_stream(DeliveryStreamName=STREAM)
 for obj in s3.list_objects_v2(Bucket=BUCKET).get("Contents", []):
     s3.delete_object(Bucket=BUCKET, Key=obj["Key"])

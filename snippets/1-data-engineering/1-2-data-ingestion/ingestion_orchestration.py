@@ -205,6 +205,7 @@ assert schedule["State"] == rule["State"] == "DISABLED", "nothing fires yet"
 # --8<-- [end:schedule]
 
 # --8<-- [start:cleanup]
+# Clean-up: delete the rule, the schedule, the state machine, the Glue resources and the role
 events.remove_targets(Rule="mlsguide-ingest-daily", Ids=["ingest"])
 events.delete_rule(Name="mlsguide-ingest-daily")
 scheduler.delete_schedule(Name="mlsguide-ingest-nightly")

@@ -126,6 +126,7 @@ assert loads[0] + loads[1] > sum(loads) / 2, "two shards hold most records"
 # --8<-- [end:read]
 
 # --8<-- [start:cleanup]
+# Clean-up: delete the stream (a provisioned stream bills every hour it exists)
 kinesis.delete_stream(StreamName=STREAM, EnforceConsumerDeletion=True)
 kinesis.get_waiter("stream_not_exists").wait(StreamName=STREAM)
 print(f"deleted {STREAM}")

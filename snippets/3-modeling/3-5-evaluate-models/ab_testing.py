@@ -16,7 +16,7 @@ from mlsguide import aws
 
 aws.activate()
 
-# --8<-- [start:setup]
+# --8<-- [start:create]
 import os
 
 import boto3
@@ -70,7 +70,7 @@ def print_variants(endpoint_name):
 
 shares = print_variants(ENDPOINT)
 assert shares == {"champion": 0.9, "challenger": 0.1}, "9 and 1 give 90/10"
-# --8<-- [end:setup]
+# --8<-- [end:create]
 
 # --8<-- [start:shift]
 sm.update_endpoint_weights_and_capacities(
@@ -98,6 +98,9 @@ response = runtime.invoke_endpoint(
 invoked = response["InvokedProductionVariant"]
 print("InvokedProductionVariant:", invoked)
 print("Body:", response["Body"].read()[:60])
+if not aws.live():
+    print("(both are moto's fixed stand-ins: the emulator runs no model; AWS would")
+    print(" return the challenger's prediction and name 'challenger' as the variant)")
 
 # AWS names the variant that answered; the emulator returns a fixed stand-in.
 expected = "challenger" if aws.live() else "invoked_production_variant"
@@ -145,6 +148,7 @@ assert "ShadowModeConfig" in problem, "a shadow test needs its ShadowModeConfig"
 # --8<-- [end:shadow]
 
 # --8<-- [start:cleanup]
+# Clean-up: delete the endpoint, its configuration and both models
 sm.delete_endpoint(EndpointName=ENDPOINT)
 sm.delete_endpoint_config(EndpointConfigName="mlsguide-churn-ab")
 for variant in MODEL_DATA:
