@@ -126,11 +126,12 @@ sm.create_processing_job(
     StoppingCondition={"MaxRuntimeInSeconds": 3_600},
 )
 job = sm.describe_processing_job(ProcessingJobName="mlsguide-preprocess")
-print(f"{job['ProcessingJobName']}: {job['ProcessingJobStatus']}, "
-      f"{job['ProcessingResources']['ClusterConfig']['InstanceType']}")
+print(f"{job['ProcessingJobName']}: {job['ProcessingJobStatus']}")
 for item in job["ProcessingOutputConfig"]["Outputs"]:
     print(f"  {item['S3Output']['LocalPath']:32s} -> {item['S3Output']['S3Uri']}")
 assert len(job["ProcessingOutputConfig"]["Outputs"]) == 3
+# A real job goes InProgress -> Completed in minutes; the emulator runs no container.
+assert job["ProcessingJobStatus"] in ({"InProgress"} if aws.live() else {"Completed"})
 # --8<-- [end:submit]
 
 # --8<-- [start:cleanup]
