@@ -62,6 +62,8 @@ assert [s["Action"]["Operation"] for s in recipe["Steps"]][-1] == "DELETE_DUPLIC
 # --8<-- [end:recipe]
 
 # --8<-- [start:rules]
+from mlsguide import aws
+
 dataset_arn = f"arn:aws:databrew:{aws.REGION}:123456789012:dataset/mlsguide-customers"
 brew.create_ruleset(
     Name="mlsguide-customer-checks",

@@ -16,6 +16,7 @@ aws.activate()
 
 # --8<-- [start:labeling_job]
 import boto3
+from mlsguide import aws
 from botocore.exceptions import ParamValidationError
 from botocore.validate import validate_parameters
 

@@ -89,6 +89,7 @@ assert abs(train_csv[2].mean()) < 1e-9, "scaled with the training rows' own stat
 import os
 
 import boto3
+from mlsguide import aws
 
 s3 = boto3.client("s3")
 sm = boto3.client("sagemaker")
