@@ -37,7 +37,10 @@ s3.create_bucket(Bucket=BUCKET)
 buffer = io.StringIO()
 frame.to_csv(buffer, index=False)
 s3.put_object(Bucket=BUCKET, Key="raw/customers.csv", Body=buffer.getvalue().encode())
-print(f"uploaded s3://{BUCKET}/raw/customers.csv: {len(frame)} rows")
+print(f"uploaded s3://{BUCKET}/raw/customers.csv: {len(frame)} rows, "
+      f"{frame['income'].isna().mean():.0%} of incomes missing, "
+      f"{frame.duplicated().sum()} duplicate rows")
+assert frame["income"].isna().mean() > 0.05 and frame.duplicated().sum() == 12, "rules would fail"
 # --8<-- [end:setup]
 
 # --8<-- [start:recipe]

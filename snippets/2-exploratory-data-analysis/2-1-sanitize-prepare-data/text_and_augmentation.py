@@ -36,7 +36,7 @@ print(f"vocabulary: {len(before)} words -> {len(after)} without stop words "
 
 assert "not" in ENGLISH_STOP_WORDS, "the generic list removes negations"
 assert tokens(reviews[0], True)[:2] == tokens(reviews[1], True)[:2] == ["battery", "great"]
-assert len(after) < 0.7 * len(before), "stop words are a large share of distinct words"
+assert len(after) <= 0.5 * len(before), "the vocabulary halves"
 # --8<-- [end:stopwords]
 
 # --8<-- [start:augment]
@@ -84,5 +84,5 @@ plain, augmented = accuracy(X_small, y_small), accuracy(X_aug, y_aug)
 print(f"training images: {len(X_small)} labelled -> {len(X_aug)} after augmentation")
 print(f"accuracy on {len(X_test)} off-centre test images: {plain:.3f} without, "
       f"{augmented:.3f} with shifted copies")
-assert augmented > plain + 0.01, "shifted copies teach the model the variation it meets in production"
+assert augmented > plain + 0.1, "shifted copies teach the model the variation it meets in production"
 # --8<-- [end:augment]
