@@ -6,7 +6,7 @@ inside an imblearn pipeline so that only training rows are resampled). Compares 
 the training set, to precision and recall at the 0.5 threshold and to the precision-recall AUC,
 draws the comparison, and shows how oversampling before the split leaks test rows into training.
 
-Run it with `.venv/bin/python snippets/2-exploratory-data-analysis/2-1-sanitize-prepare-data/class_imbalance.py`.
+Run it from the repository root: `.venv/bin/python` followed by this file's path.
 """
 
 # --8<-- [start:setup]

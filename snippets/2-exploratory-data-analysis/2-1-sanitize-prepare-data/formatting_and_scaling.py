@@ -6,7 +6,7 @@ case and spacing; counts the values that could not be parsed (corrupt data) inst
 dropping them; then shows why distance-based models need scaled features, fitting the scaler on
 training rows only.
 
-Run it with `.venv/bin/python snippets/2-exploratory-data-analysis/2-1-sanitize-prepare-data/formatting_and_scaling.py`.
+Run it from the repository root: `.venv/bin/python` followed by this file's path.
 """
 
 # --8<-- [start:setup]
@@ -73,7 +73,7 @@ X = np.column_stack([visits, spend, noise_dollars])
 X_train, X_test, y_train, y_test = train_test_split(X, loyal, test_size=0.3, random_state=SEED)
 
 print("feature ranges (train):", [f"{lo:,.0f}..{hi:,.0f}" for lo, hi in
-                                  zip(X_train.min(axis=0), X_train.max(axis=0))])
+                                  zip(X_train.min(axis=0), X_train.max(axis=0), strict=True)])
 scores = {}
 for name, steps in (("no scaling", []), ("min-max [0, 1]", [MinMaxScaler()]),
                     ("standardised (z)", [StandardScaler()])):

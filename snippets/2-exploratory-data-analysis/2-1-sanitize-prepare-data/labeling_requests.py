@@ -16,9 +16,9 @@ aws.activate()
 
 # --8<-- [start:labeling_job]
 import boto3
-from mlsguide import aws
 from botocore.exceptions import ParamValidationError
 from botocore.validate import validate_parameters
+from mlsguide import aws
 
 REGION = aws.REGION  # the AWS-owned ARNs below are for us-east-1
 sm = boto3.client("sagemaker")

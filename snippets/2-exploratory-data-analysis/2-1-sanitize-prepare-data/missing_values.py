@@ -6,7 +6,7 @@ most-frequent imputation, k-nearest-neighbour imputation and iterative (model-ba
 against the true values, draws what each does to the income distribution, and shows how a fitted
 imputer carries its training statistics to the rows a model scores later.
 
-Run it with `.venv/bin/python snippets/2-exploratory-data-analysis/2-1-sanitize-prepare-data/missing_values.py`.
+Run it from the repository root: `.venv/bin/python` followed by this file's path.
 """
 
 # --8<-- [start:setup]
@@ -103,7 +103,7 @@ bins = np.arange(20, 125, 4)
 fig, axes = plt.subplots(1, 3, figsize=(9, 3.2), sharey=True)
 panels = [("True incomes", truth), ("Mean imputation", mean_filled),
           ("Iterative imputation", model_filled)]
-for ax, (title, values) in zip(axes, panels):
+for ax, (title, values) in zip(axes, panels, strict=True):
     ax.hist(values, bins=bins, color="#4878a8", edgecolor="white", hatch="")
     ax.hist(np.asarray(values)[blank], bins=bins, color="#e08a2c", edgecolor="black",
             hatch="//", label="filled-in rows" if title != "True incomes" else "rows left blank")
@@ -131,7 +131,7 @@ model = make_pipeline(SimpleImputer(strategy="median", add_indicator=True),
 model.fit(numeric[train], churned[train])
 
 imputer = model.named_steps["simpleimputer"]
-medians = ", ".join(f"{c} {v:g}" for c, v in zip(numeric.columns, imputer.statistics_))
+medians = ", ".join(f"{c} {v:g}" for c, v in zip(numeric.columns, imputer.statistics_, strict=True))
 print("medians learned from the training rows:", medians)
 request = pd.DataFrame({"age": [45.0], "income": [np.nan]})  # a live request with a gap
 seen = imputer.transform(request)[0]

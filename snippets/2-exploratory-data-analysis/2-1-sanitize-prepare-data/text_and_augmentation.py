@@ -5,7 +5,7 @@ vocabulary shrinks, and shows the danger: the list contains "not", so negations 
 augments a small labelled set of 8x8 digit images (bundled with scikit-learn, no download) with
 shifted copies and measures what that does to accuracy on images that arrive slightly off-centre.
 
-Run it with `.venv/bin/python snippets/2-exploratory-data-analysis/2-1-sanitize-prepare-data/text_and_augmentation.py`.
+Run it from the repository root: `.venv/bin/python` followed by this file's path.
 """
 
 # --8<-- [start:stopwords]
@@ -69,7 +69,7 @@ offsets = [(1, 0), (-1, 0), (0, 1), (0, -1)]
 rng = np.random.default_rng(SEED)
 where = rng.integers(0, len(offsets) + 1, size=len(X_test))
 X_test = np.stack([img if k == len(offsets) else shifted(img[None], *offsets[k])[0]
-                   for img, k in zip(X_test, where)])
+                   for img, k in zip(X_test, where, strict=True)])
 X_aug = np.concatenate([X_small] + [shifted(X_small, dx, dy) for dx, dy in offsets])
 y_aug = np.concatenate([y_small] * (1 + len(offsets)))  # a shifted 3 is still a 3
 

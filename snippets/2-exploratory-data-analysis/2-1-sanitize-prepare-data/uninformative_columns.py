@@ -5,7 +5,7 @@ with a few spikes, with pandas and with scikit-learn's VarianceThreshold; then s
 duplicates that land on both sides of a train/test split inflate the test score, and how
 deduplicating before the split gives the honest number.
 
-Run it with `.venv/bin/python snippets/2-exploratory-data-analysis/2-1-sanitize-prepare-data/uninformative_columns.py`.
+Run it from the repository root: `.venv/bin/python` followed by this file's path.
 """
 
 # --8<-- [start:setup]
@@ -57,7 +57,8 @@ from sklearn.feature_selection import VarianceThreshold
 
 numeric = sensors.drop(columns="firmware")
 selector = VarianceThreshold(threshold=0.01).fit(numeric)
-for column, variance, kept in zip(numeric.columns, selector.variances_, selector.get_support()):
+for column, variance, kept in zip(numeric.columns, selector.variances_, selector.get_support(),
+                                  strict=True):
     print(f"{column:12s} variance {variance:10.4f}  {'kept' if kept else 'dropped'}")
 assert selector.get_support().tolist() == [True, True, False, True], "only voltage is dropped"
 assert profile.loc["door_alarms", "top_share"] > 0.95, "although door_alarms is almost always 0"
