@@ -46,7 +46,7 @@ clean["city"] = raw["city"].str.strip().str.title()
 
 corrupt = clean.isna() & raw.ne("").to_numpy()  # could not be parsed, though something was there
 print(clean.to_string())
-print("unparseable values per column:", corrupt.sum().to_dict())
+print("unparsable values per column:", corrupt.sum().to_dict())
 print("distinct cities before and after:", raw["city"].nunique(), "->", clean["city"].nunique())
 assert corrupt.sum().to_dict() == {"order_total": 3, "weight_kg": 0, "ordered": 1, "city": 0}
 assert clean["city"].nunique() == 3, "Seattle, Austin and Boston"
