@@ -3,12 +3,13 @@
 `CreateAutoMLJobV2` asks for exactly what framing decides: the target column, the problem type
 and the objective metric for tabular data; the item, timestamp and target columns, the
 frequency, the horizon and the quantiles for a forecast. This file uploads a small churn table
-and a bakery sales table to S3, creates a binary-classification job and a time-series forecasting job, checks a request
-whose metric does not fit its problem type, and stops the jobs and deletes the bucket.
+and a bakery sales table to S3, creates a binary-classification job and a time-series
+forecasting job, checks a request whose metric does not fit its problem type, and stops the
+jobs and deletes the bucket.
 
 Runs against the moto emulator by default; set MLSGUIDE_LIVE_AWS=1 to run it against your own
-account, with MLSGUIDE_SAGEMAKER_ROLE_ARN set to an execution role SageMaker AI can assume and a
-bucket name of your own. A real AutoML job trains many candidate models and bills for them: the
+account, with MLSGUIDE_SAGEMAKER_ROLE_ARN set to an execution role SageMaker AI can assume and
+MLSGUIDE_BUCKET set to a new bucket name of your own. A real AutoML job trains many candidate models and bills for them: the
 last section stops both jobs.
 """
 
