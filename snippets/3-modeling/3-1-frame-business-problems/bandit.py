@@ -42,17 +42,20 @@ def regret_curve(policy, rng):
 
 
 rng = np.random.default_rng(SEED)
-results = {}
+results, best_share = {}, {}
 for name, policy in (("fixed 3-way split", fixed_split), ("epsilon-greedy (0.1)", epsilon_greedy),
                      ("Thompson sampling", thompson)):
     runs = [regret_curve(policy, rng) for _ in range(RUNS)]
     results[name] = np.mean([curve for curve, _ in runs], axis=0)
-    best_share = np.mean([shows[2] / VISITORS for _, shows in runs])
+    best_share[name] = np.mean([shows[2] / VISITORS for _, shows in runs])
     print(f"{name:22s} clicks lost {results[name][-1]:6.1f}   "
-          f"best banner shown to {best_share:4.0%} of visitors")
+          f"best banner shown to {best_share[name]:4.0%} of visitors")
 
 lost = {name: curve[-1] for name, curve in results.items()}
-assert lost["Thompson sampling"] < 0.5 * lost["fixed 3-way split"], "learning online pays"
+assert abs(best_share["fixed 3-way split"] - 1 / 3) < 0.02, "the fixed split: a third each"
+for learner in ("epsilon-greedy (0.1)", "Thompson sampling"):
+    assert best_share[learner] > 0.8, "the learning agents move most traffic to the best banner"
+    assert lost[learner] < 0.25 * lost["fixed 3-way split"], "and lose a fraction of the clicks"
 # --8<-- [end:simulate]
 
 # --8<-- [start:plot]

@@ -36,6 +36,7 @@ for n, (low, mid, high) in curve.items():
     print(f"{n:13,d}   {mid:12.3f}   {low:.3f} - {high:.3f}")
 
 spread = {n: high - low for n, (low, _, high) in curve.items()}
+assert curve[20][1] > 0.6, "even 20 rows beat guessing"
 assert spread[20] > 5 * spread[2_560], "with 20 rows the score depends on luck"
 assert curve[2_560][1] - curve[640][1] < 0.02, "beyond a few hundred rows the curve flattens"
 # --8<-- [end:curve]

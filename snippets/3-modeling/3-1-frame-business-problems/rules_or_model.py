@@ -47,7 +47,8 @@ for name, error in errors.items():
 
 assert errors["lookup"].max() == 0, "the lookup is exact by construction"
 wrong = int((errors["model"] >= 0.005).sum())
-assert 0 < wrong < 50, "the tree is almost right, and some invoices are still wrong"
+assert 5 <= wrong <= 20, "the tree is almost right, and about a dozen invoices are still wrong"
+assert errors["model"].max() > 10, "some of them by more than ten"
 # --8<-- [end:tariff]
 
 # --8<-- [start:fraud]
@@ -92,5 +93,5 @@ for name, flags in (("rule", rule_flags.to_numpy()), ("model", model_flags)):
     print(f"{name:5s}: caught {caught[name]:3d} frauds "
           f"(recall {caught[name] / today.fraud.sum():.0%}, precision {caught[name] / alerts:.0%})")
 
-assert caught["model"] > 1.5 * caught["rule"], "same alert budget, far more fraud caught"
+assert 2.5 < caught["model"] / caught["rule"] < 4.5, "same alert budget, about three times the fraud"
 # --8<-- [end:fraud]
