@@ -61,6 +61,7 @@ for name, curve in curves.items():
     print(f"rank {name:24s}: best profit {curve[k]:8,.0f} contacting {k / len(test):4.0%}")
 
 assert curves["at random"][-1] < 0, "an offer to everyone loses money"
+assert best["at random"] == 0, "in random order, no campaign size beats contacting nobody"
 assert best["by expected saved value"] > 2.5 * best["by churn probability"], "several times more"
 # --8<-- [end:profit]
 
