@@ -179,16 +179,100 @@ def test_exam_resumes_after_a_reload(page, site_url, bank):
         assert page.is_checked(f'.quiz-option[data-key="{key}"] input')
 
 
-def test_exam_announces_and_submits_when_time_runs_out(page, site_url):
+def _exam_targets(bank, size=65):
+    """Questions a full exam draws per domain (largest remainder, as exam.js and the page say)."""
+    raw = {d["id"]: size * d["weight"] / 100 for d in bank["domains"]}
+    base = {k: int(v) for k, v in raw.items()}
+    for k in sorted(raw, key=lambda k: (base[k] - raw[k], k))[: size - sum(base.values())]:
+        base[k] += 1
+    return base
+
+
+def _exam_minutes(questions):
+    return round(questions * 180 / 65)
+
+
+def test_the_start_screen_says_truthfully_what_this_attempt_draws(page, site_url, bank):
+    page.goto(site_url + EXAM)
+    page.evaluate("localStorage.clear()")
+    page.reload()
+    targets = _exam_targets(bank)
+    assert targets == {"1": 13, "2": 16, "3": 23, "4": 13}
+    held = {d: sum(q["domain"] == d for q in bank["questions"]) for d in targets}
+    drawn = sum(min(held[d], targets[d]) for d in targets)
+    pool = page.inner_text("#exam-pool")
+    assert f"pool holds {len(bank['questions'])} questions" in pool
+    assert f"the {bank['quiz_count']} questions of the chapters' quizzes are kept out of it" in pool
+    assert f"this attempt has {drawn} questions" in pool
+    lines = page.locator("#exam-draw li").all_inner_texts()
+    for d, line in zip(targets, lines, strict=True):
+        if held[d] == 0:
+            assert "none yet" in line, line
+        else:
+            assert f"{min(held[d], targets[d])} of the {targets[d]} a full exam draws" in line, line
+    assert f"You have {_exam_minutes(drawn)} minutes" in page.inner_text("#exam-time")
+    assert _exam_minutes(65) == 180
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_start_screen_has_a_visible_seed_field_and_no_gap_under_start(page, site_url, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(site_url + EXAM)
+    page.evaluate("localStorage.clear()")
+    page.reload()
+    edge = page.eval_on_selector("#exam-seed", """e => { const s = getComputedStyle(e);
+        return [parseFloat(s.borderTopWidth), s.borderTopStyle, s.borderTopColor]; }""")
+    assert edge[0] >= 1 and edge[1] == "solid", edge
+    start = page.locator("#exam-start").bounding_box()
+    after = page.locator("#how-it-works").bounding_box()
+    gap = after["y"] - (start["y"] + start["height"])
+    assert gap < 80, f"{gap:.0f} px of blank space between Start and the next heading at {width} px"
+
+
+def test_exam_clock_is_scaled_to_the_draw_and_submits_at_zero(page, site_url):
     page.clock.install()
     _start(page, site_url, seed=3)
-    page.clock.run_for("02:30:01")
+    total = int(re.search(r"of (\d+)", page.inner_text("#exam-question-heading"))[1])
+    minutes = _exam_minutes(total)
+    assert page.inner_text(".exam-clock-time") == f"{minutes // 60}:{minutes % 60:02d}:00"
+    assert minutes > 30, "the draw is too small to hear the 30-minute announcement"
+    page.clock.run_for(f"00:{minutes - 30:02d}:01")
     assert page.inner_text(".exam-sr-alert") == "30 minutes left in the practice exam."
     page.clock.run_for("00:25:00")
     assert page.inner_text(".exam-sr-alert") == "5 minutes left in the practice exam."
     page.clock.run_for("00:05:00")
     assert page.locator("#exam-results-heading").is_visible()
     assert "submitted automatically" in page.inner_text(".exam-auto")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_review_numbers_each_question_once_and_colours_right_and_wrong(page, site_url, bank, scheme):
+    by_id = {q["id"]: q for q in bank["questions"]}
+    page.emulate_media(color_scheme=scheme)
+    _start(page, site_url, seed=5)
+    _answer(page, by_id[page.get_attribute("#exam-question-heading", "data-qid")], "right")
+    page.click("#exam-submit")
+    review = page.locator("ol.exam-review")
+    assert review.evaluate("e => getComputedStyle(e).listStyleType") == "none"
+    items = page.locator(".exam-review-item")
+    assert items.first.inner_text().startswith("Question 1: correct")
+    assert items.nth(1).inner_text().startswith("Question 2: incorrect")
+    edge = "e => getComputedStyle(e).borderLeftColor"
+    mark = "e => getComputedStyle(e.querySelector('.exam-review-mark')).color"
+    right, wrong = items.first.evaluate(edge), items.nth(1).evaluate(edge)
+    body = page.eval_on_selector(".md-typeset", "e => getComputedStyle(e).color")
+    assert right != wrong, "right and wrong answers have the same colour"
+    assert items.first.evaluate(mark) == right and items.nth(1).evaluate(mark) == wrong
+    assert body not in (right, wrong)
+
+
+def test_the_score_reads_on_a_phone(page, site_url):
+    page.set_viewport_size({"width": 390, "height": 800})
+    _start(page, site_url, seed=2)
+    page.click("#exam-submit")
+    for dd in page.locator(".exam-score dd").all():
+        lines = dd.evaluate("e => e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight)")
+        assert lines < 1.5, f"{dd.inner_text()!r} wraps onto {lines:.1f} lines at 390 px"
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -3,6 +3,9 @@
 tests/test_validators.py feeds each check bad input; this file checks the real guide.
 """
 
+import re
+
+import botocore.session
 import pytest
 from guidebuild import guide, paths
 
@@ -35,3 +38,96 @@ def test_every_task_with_questions_has_its_chapter_and_quiz(the_guide):
         assert chapter, f"docs/data/questions/{task}.yml: no page has the front matter task: \"{task}\""
         text = (paths.DOCS / chapter).read_text(encoding="utf-8")
         assert f"<!-- quiz: {task} -->" in text, f"docs/{chapter}: no quiz for its questions"
+
+
+# ---------------------------------------------------------------------------------------------
+# The Services page lists every service the guide names
+
+# SageMaker AI features that the guide names on their own; they have no API of their own, so
+# botocore's list of services does not know them.
+SAGEMAKER_FEATURES = (
+    "Ground Truth", "Data Wrangler", "Feature Store", "Model Monitor", "Clarify", "Autopilot",
+    "Canvas", "JumpStart", "Debugger", "Model Registry", "Inference Recommender", "Neo",
+)
+# "Amazon ..." and "AWS ..." phrases that are not services: exams, publications, support plans.
+NOT_SERVICES = (
+    "AWS Certified", "AWS Certification", "AWS Big Data Blog", "AWS Machine Learning Blog",
+    "AWS News Blog", "AWS Support", "AWS Region", "AWS ML", "AWS AI", "AWS APIs", "AWS SDK",
+    "AWS CLI", "AWS Management Console", "AWS Skill Builder", "AWS Training",
+    "AWS Prescriptive Guidance", "AWS Well-Architected", "AWS General Reference",
+)
+PREFIXED = re.compile(r"\b(?:Amazon|AWS)(?: (?:[A-Z][\w&/-]*|for|and|on|with))+")
+PREFIX = re.compile(r"^(?:Amazon|AWS) ")
+
+
+def _botocore_short_names():
+    """Every AWS service's name as prose uses it: 'Amazon Polly' -> 'Polly'."""
+    session = botocore.session.get_session()
+    names = set()
+    for service in session.get_available_services():
+        full = session.get_service_model(service).metadata.get("serviceFullName", "")
+        short = PREFIX.sub("", full)
+        short = re.sub(r" (?:Service|API|Runtime|Runtime Service|Model Building Service)$", "", short)
+        if re.fullmatch(r"[A-Z][\w-]*(?: [A-Z][\w-]*)*", short):
+            names.add(short)
+    return names
+
+
+def _guide_texts(the_guide):
+    """Page sources without their code, and every data file except services.yml itself."""
+    texts = {f"docs/{src}": re.sub(r"(?ms)^(```|~~~).*?^\1", "", page.text)
+             for src, page in the_guide.pages.items()}
+    for path in sorted(paths.DATA.rglob("*.yml")):
+        if path.name != "services.yml":
+            texts[path.relative_to(paths.ROOT).as_posix()] = path.read_text(encoding="utf-8")
+    return texts
+
+
+def _listed_names(services):
+    names = set()
+    for s in services.values():
+        for name in [s["name"], s.get("former"), *s.get("also", [])]:
+            if name:
+                names |= {name, PREFIX.sub("", name)}
+    return names
+
+
+def _covered(name, listed):
+    """A listed name is the name, or starts with it ('Kinesis' -> 'Kinesis Data Streams')."""
+    return any(n == name or n.startswith(name + " ") for n in listed)
+
+
+def _service_in(phrase, listed, services):
+    """The service an 'Amazon ...' phrase names, if the list lacks it: the longest AWS service
+    name the phrase starts with ('AWS Glue DataBrew'), else the phrase unless it starts with a
+    listed name ('Amazon SageMaker AI Model Monitor', 'Amazon S3 The')."""
+    short = PREFIX.sub("", phrase)
+    known = [s for s in services if short == s or short.startswith(s + " ")]
+    if known:
+        longest = max(known, key=len)
+        return None if _covered(longest, listed) else longest
+    starts = any(phrase == n or phrase.startswith(n + " ") or n.startswith(phrase + " ") for n in listed)
+    return None if starts else phrase
+
+
+def test_the_services_page_lists_every_service_the_guide_names(the_guide):
+    listed = _listed_names(the_guide.data.services)
+    texts = _guide_texts(the_guide)
+    everything = "\n".join(texts.values())
+    # A one-word or plain-English name ("Batch", "Forecast", "Data Pipeline") is checked bare only
+    # if the guide never writes it in lower case; its "Amazon"/"AWS" form is always checked.
+    services = _botocore_short_names() | set(SAGEMAKER_FEATURES)
+    bare = {n for n in _botocore_short_names()
+            if not re.search(rf"(?<![\w-]){re.escape(n.lower())}(?![\w-])", everything)}
+    bare |= set(SAGEMAKER_FEATURES)
+    missing = {}
+    for where, text in texts.items():
+        for phrase in PREFIXED.findall(text):
+            phrase = re.sub(r"(?: (?:for|and|on|with))+$", "", phrase)
+            if not phrase.startswith(NOT_SERVICES) and (name := _service_in(phrase, listed, services)):
+                missing.setdefault(name, where)
+        for name in bare:
+            if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text) and not _covered(name, listed):
+                missing.setdefault(name, where)
+    assert not missing, "named in the guide but not in docs/data/services.yml (the Services page): " + "; ".join(
+        f"{name} ({where})" for name, where in sorted(missing.items()))

@@ -99,7 +99,7 @@ def test_the_bank_reads_back_what_was_written_in_parts(tmp_path):
     question = {"id": "q", "task": "1.2", "domain": "1", "kind": "single", "choose": 1,
                 "stem": "<p>é</p>", "answer": ["a"], "link": "x.html#y"}
     written = {"domains": [{"id": "1", "title": "D", "weight": 100, "tasks": ["1.2"]}],
-               "tasks": {"1.2": "Ingest"}, "questions": [question]}
+               "tasks": {"1.2": "Ingest"}, "questions": [question], "quiz_count": 3}
     index, part = bank.write(tmp_path, written)
     assert index == tmp_path / "assets/javascripts/question-bank.js"
     assert part == tmp_path / "assets/javascripts/question-bank-1.js"

@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
-from guidebuild import shortcodes
+from guidebuild import guide, shortcodes
 from guidebuild.paths import site_file, site_path
 
 from tests.guide import DOCS, ROOT, built_site, chapters
@@ -129,6 +129,68 @@ def test_search_finds_identifiers(query, page):
     hits = {doc["location"].split("#")[0] for doc in index["docs"]
             if wanted <= _tokens(doc["title"] + " " + doc["text"], separator)}
     assert page in hits, f"searching {query!r} finds {sorted(hits)}, not {page}"
+
+
+def _table_rows(html):
+    """Every table row of a page as a list of its cells' text."""
+    rows = []
+    for row in re.findall(r"<tr>(.*?)</tr>", html, flags=re.S):
+        cells = re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", row, flags=re.S)
+        rows.append([re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", c)).strip() for c in cells])
+    return rows
+
+
+def test_the_exam_page_maps_each_task_statement_as_the_blueprint_does():
+    """Each MLS-C01 task statement's row names exactly its own MLA-C01 task statements (from
+    blueprint.yml), each with the MLA-C01 domain it belongs to, not a domain of the same number."""
+    blueprint = guide.load().data.blueprint
+    html = (built_site() / "exam.html").read_text(encoding="utf-8")
+    rows = {m[0]: r for r in _table_rows(html) if r and (m := re.match(r"\d\.\d\b", r[0]))}
+    for domain in blueprint["domains"]:
+        for task in domain["tasks"]:
+            assert task["id"] in rows, f"exam page: no row for task statement {task['id']}"
+            cell = rows[task["id"]][1]
+            shown = re.findall(r"(\d\.\d) [^(]+\(MLA-C01 Domain (\d):", cell)
+            wanted = [(m.split()[0], m.split(".")[0]) for m in task["mla"]]
+            assert shown == wanted, f"exam page, task {task['id']}: shows {cell!r}, blueprint says {task['mla']}"
+
+
+def test_the_answer_key_is_in_the_book_but_not_in_the_web_navigation():
+    site = built_site()
+    key = re.compile(r'href="[^"]*answer-key\.html[^"]*"')
+    linking = [p.relative_to(site).as_posix() for p in site.rglob("*.html")
+               if p.name != "print_page.html" and p != site / "reference/answer-key.html"
+               and key.search(p.read_text(encoding="utf-8"))]
+    assert not linking, f"web pages that link the answer key (a book appendix): {linking}"
+    assert 'id="reference-answer-key"' in (site / "print_page.html").read_text(encoding="utf-8")
+
+
+def test_contributor_pages_are_grouped_after_the_learners_pages():
+    sidebar = (built_site() / "index.html").read_text(encoding="utf-8")
+    sidebar = sidebar[sidebar.index('class="md-nav md-nav--primary"'):]
+    label = sidebar.index("For contributors")
+    for learner in ("exam.html", "practice-exam.html", "reference/services.html"):
+        assert sidebar.index(f'href="{learner}"') < label, f"{learner} is not before the contributor pages"
+    for contributor in ("contributing.html", "reference/helpers.html"):
+        assert sidebar.index(f'href="{contributor}"') > label, f"{contributor} is not under For contributors"
+
+
+def test_domain_pages_say_which_chapters_are_not_yet_written():
+    the_guide = guide.load()
+    for domain in the_guide.data.blueprint["domains"]:
+        html = (built_site() / domain["folder"] / "index.html").read_text(encoding="utf-8")
+        tasks = domain["tasks"]
+        written = [t["id"] for t in tasks if t["id"] in the_guide.chapters]
+        assert f"Chapters written: {len(written)} of {len(tasks)}." in html, domain["folder"]
+        sections = re.split(r"<h3 ", html)[1:]
+        assert len(sections) >= len(tasks)
+        for task, section in zip(tasks, sections):
+            assert f"{task['id']} {task['title']}" in section
+            says = "not yet written" in section
+            assert says == (task["id"] not in written), (
+                f"{domain['folder']}/index: task {task['id']} " + ("has a chapter" if task["id"] in written
+                                                                  else "has no chapter") + (
+                    " but says it is not yet written" if says else " and does not say so"))
 
 
 def test_every_page_has_a_last_updated_date_and_edit_button():

@@ -53,12 +53,12 @@ def test_good_services_pass():
     case(lambda s: s["s3"].update(docs="http://x"), "service 's3': field 'docs' must be an https:// URL",
          "docs-http"),
     case(lambda s: s["s3"].update(colour="red"),
-         "service 's3': field 'colour' is not a known field; the fields are name, former, scope, status, "
-         "docs",
+         "service 's3': field 'colour' is not a known field; the fields are name, former, also, scope, "
+         "status, docs",
          "unknown-field"),
     case(lambda s: s["s3"].update(name=""), "service 's3': field 'name' is empty", "name-empty"),
     case(lambda s: s.update(glue=None),
-         "service 'glue': must be a mapping with the fields name, former, scope, status, docs, got nothing",
+         "service 'glue': must be a mapping with the fields name, former, also, scope, status, docs, got nothing",
          "entry-empty"),
 ])
 def test_bad_services(mutate, message):

@@ -6,14 +6,15 @@ of questions:
 
 * `assets/javascripts/question-bank.js` sets `window.MLSGUIDE_BANK`, all the start screen and the
   draw need: `{"domains": [{"id", "title", "weight", "tasks": [task ids]}], "tasks": {task id:
-  title}, "questions": [{"id", "task", "domain", "kind", "choose"}], "parts": {domain id: file}}`;
+  title}, "questions": [{"id", "task", "domain", "kind", "choose"}], "parts": {domain id: file},
+  "quiz_count": how many questions the chapters' quizzes hold, kept out of the exam}`;
 * one `question-bank-<domain>.js` per domain, loaded when an attempt starts, adds that domain's
   texts to `window.MLSGUIDE_BANK_TEXT`: `{question id: {"stem", "options": {letter: html},
   "answer": [letters], "explanations": {letter: html}, "link": site URL}}`.
 
 Stems, options and explanations are Markdown rendered to HTML; links are site-relative URLs.
 overrides/assets/javascripts/exam.js reads the parts; the tests read the whole bank with `read`,
-which joins them again into one `{"domains", "tasks", "questions"}` with every field.
+which joins them again into one `{"domains", "tasks", "questions", "quiz_count"}` with every field.
 """
 
 from __future__ import annotations
@@ -59,7 +60,8 @@ def for_browser(guide: Guide, use_directory_urls: bool, to_html: Callable[[str],
                 "link": f"{page_url(page, use_directory_urls)}#{anchor}",
             })
     tasks = {task_id: task["title"] for task_id, task in guide.data.tasks().items()}
-    return {"domains": domains, "tasks": tasks, "questions": questions}
+    quiz_count = sum(len(guide.data.quiz(task)) for task in guide.data.questions)
+    return {"domains": domains, "tasks": tasks, "questions": questions, "quiz_count": quiz_count}
 
 
 def _script(prefix: str, value, suffix: str) -> str:
@@ -72,6 +74,7 @@ def write(site_dir: Path, bank: dict) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     parts = {d["id"]: part_name(d["id"]) for d in bank["domains"]}
     index = {"domains": bank["domains"], "tasks": bank["tasks"], "parts": parts,
+             "quiz_count": bank["quiz_count"],
              "questions": [{k: q[k] for k in INDEX_FIELDS} for q in bank["questions"]]}
     written = [folder / "question-bank.js"]
     written[0].write_text(_script(PREFIX, index, SUFFIX), encoding="utf-8")
@@ -91,14 +94,16 @@ def _unwrap(path: Path, prefix: str, suffix: str):
 
 
 def read(site_dir: Path) -> dict:
-    """The whole bank, its parts joined: {"domains", "tasks", "questions": [every field]}."""
+    """The whole bank, its parts joined: {"domains", "tasks", "questions": [every field],
+    "quiz_count"}."""
     folder = Path(site_dir) / FOLDER
     index = _unwrap(folder / "question-bank.js", PREFIX, SUFFIX)
     texts: dict = {}
     for name in index["parts"].values():
         texts.update(_unwrap(folder / name, PART_PREFIX, PART_SUFFIX))
     questions = [{**q, **texts[q["id"]]} for q in index["questions"]]
-    return {"domains": index["domains"], "tasks": index["tasks"], "questions": questions}
+    return {"domains": index["domains"], "tasks": index["tasks"], "questions": questions,
+            "quiz_count": index["quiz_count"]}
 
 
 def link_problems(guide: Guide, anchors: dict[str, set[str]]) -> list[str]:

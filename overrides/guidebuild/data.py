@@ -57,6 +57,9 @@ SERVICES = MapOf(
     Record({
         "name": Text(),
         "former": Text(required=False),
+        # other names the guide's prose uses for it ("Ground Truth", "Polly"): the Services page
+        # test finds a service by any of them
+        "also": ListOf(Text(), min=1, required=False),
         "scope": Text(allowed=tuple(SCOPES)),
         "status": Text(required=False),
         "docs": Text(checks=(https_url,)),

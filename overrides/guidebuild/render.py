@@ -87,6 +87,8 @@ def services(guide: Guide, page: str, arg=None) -> str:
         name = f"[{s['name']}]({s['docs']})"
         if s.get("former"):
             name += f"<br><small>formerly {s['former']}</small>"
+        if s.get("also"):
+            name += f"<br><small>also called {', '.join(s['also'])}</small>"
         status = cell(s.get("status", "")).replace("|", "\\|")
         lines.append(f"| {name} `{sid}` | {SCOPES[s['scope']]} | {status} |")
     return "\n".join(lines) + "\n"
@@ -99,25 +101,48 @@ def _task_link(guide: Guide, task: dict, page: str) -> str:
     return f"{task['id']} {task['title']}"
 
 
+def mla_task(guide: Guide, mla: str) -> str:
+    """'1.2 Transform data ...' -> the same, with the MLA-C01 domain it belongs to."""
+    domain = mla.split(".")[0]
+    return f"{mla} <small>(MLA-C01 Domain {domain}: {guide.data.blueprint['mla_c01'][domain]})</small>"
+
+
 def blueprint(guide: Guide, page: str, arg=None) -> str:
-    lines = ["| Domain | Weight | Task statements | In MLA-C01 |", "|---|---|---|---|"]
+    """The domains' weights, then each domain's task statements beside the MLA-C01 task
+    statements that cover them now (two columns, so the mapping reads on a phone)."""
+    lines = ["| Domain | Weight | Scored questions (of 50) |", "|---|---|---|"]
     for d in guide.data.blueprint["domains"]:
-        tasks = "<br>".join(_task_link(guide, t, page) for t in d["tasks"])
         index = relative_link(page, f"{d['folder']}/index.md")
-        lines.append(f"| [{d['id']}. {d['title']}]({index}) | {d['weight']}% | {tasks} | "
-                     f"Domain {d['id']}: {guide.data.blueprint['mla_c01'][d['id']]} |")
+        lines.append(f"| [{d['id']}. {d['title']}]({index}) | {d['weight']}% | "
+                     f"about {round(50 * d['weight'] / 100)} |")
+    for d in guide.data.blueprint["domains"]:
+        lines += ["", f"### Domain {d['id']}: {d['title']} ({d['weight']}%)", "",
+                  "| MLS-C01 task statement | Where it lives in MLA-C01 |", "|---|---|"]
+        for t in d["tasks"]:
+            where = "<br>".join(mla_task(guide, m) for m in t["mla"])
+            lines.append(f"| {_task_link(guide, t, page)} | {where} |")
     return "\n".join(lines) + "\n"
 
 
 def blueprint_domain(guide: Guide, page: str, domain_id: str) -> str:
-    """One domain's task statements, each with its MLA-C01 mapping and its chapter."""
-    lines = []
-    for t in guide.data.domain(domain_id)["tasks"]:
+    """One domain's task statements, each with its MLA-C01 mapping and its chapter, or a plain
+    "not yet written" (a chapter is in the nav only once it is finished)."""
+    tasks = guide.data.domain(domain_id)["tasks"]
+    written = sum(t["id"] in guide.chapters for t in tasks)
+    services = relative_link(page, "reference/services.md")
+    lines = [f"**Chapters written: {written} of {len(tasks)}.**"
+             + ("" if written == len(tasks) else
+                " A task statement without a chapter is outlined here from the exam guide until its"
+                " chapter is written."), ""]
+    for t in tasks:
         lines += [f"### {t['id']} {t['title']}", "", cell(t["topics"]), ""]
-        lines.append("In MLA-C01: " + "; ".join(f"task {m}" for m in t["mla"]) + ".")
+        lines.append("In MLA-C01: " + "; ".join(f"task {mla_task(guide, m)}" for m in t["mla"]) + ".")
         lines.append("")
         if t["id"] in guide.chapters:
             lines += [f"Chapter: {_task_link(guide, t, page)}.", ""]
+        else:
+            lines += ["Chapter: *not yet written*. Until it is, study this task statement from the AWS"
+                      f" documentation of the services it names (see [Services]({services})).", ""]
     return "\n".join(lines)
 
 

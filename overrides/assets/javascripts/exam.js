@@ -6,9 +6,9 @@
 (function () {
   "use strict";
 
-  const STORAGE_KEY = "mlsguide-practice-exam-v1";
+  const STORAGE_KEY = "mlsguide-practice-exam-v2"; // v2: an attempt keeps its own duration
   const EXAM_SIZE = 65;
-  const DURATION_MS = 180 * 60 * 1000;
+  const EXAM_MINUTES = 180; // for all 65 questions: 2.77 minutes a question
   const ANNOUNCE_AT_MINUTES = [30, 5];
   const PASS_SCALED = 750;
   // Unofficial: AWS does not publish how raw results become scaled scores. We assume the pass
@@ -64,6 +64,11 @@
       ids = ids.concat(chosen);
     });
     return { ids: shuffled(ids, random), plan };
+  }
+
+  function durationMs(questions) {
+    // The real exam's pace, in whole minutes: 180 for 65 questions, 83 for 30.
+    return Math.round((questions * EXAM_MINUTES) / EXAM_SIZE) * 60000;
   }
 
   function scaledScore(fraction) {
@@ -152,7 +157,7 @@
     }
 
     function remaining() {
-      return state.startedAt + DURATION_MS - Date.now();
+      return state.startedAt + state.durationMs - Date.now();
     }
 
     function stopClock() {
@@ -186,18 +191,26 @@
     function renderStart() {
       const seed = Math.floor(Math.random() * 1e9);
       const wanted = targets(bank.domains, EXAM_SIZE);
-      const drawn = bank.domains.map((d, i) =>
-        Math.min(wanted[i], bank.questions.filter((q) => q.domain === d.id).length));
-      const counts = bank.domains.map((d, i) => `${d.id}. ${d.title}: ${drawn[i]} of ${wanted[i]}`);
+      const held = bank.domains.map((d) => bank.questions.filter((q) => q.domain === d.id).length);
+      const drawn = held.map((n, i) => Math.min(n, wanted[i]));
       const total = drawn.reduce((a, b) => a + b, 0);
+      const minutes = durationMs(total) / 60000;
+      const counts = bank.domains.map((d, i) => {
+        const of = `${drawn[i]} of the ${wanted[i]} a full exam draws`;
+        if (held[i] === 0) return `${d.id}. ${d.title}: none yet (the pool has no questions for this domain)`;
+        return `${d.id}. ${d.title}: ${of}${held[i] < wanted[i] ? ` (every question the pool holds)` : ""}`;
+      });
       const seedInput = el("input", { id: "exam-seed", type: "number", min: "0", step: "1", value: String(seed), inputmode: "numeric" });
       view.replaceChildren(
-        el("p", {}, `The bank holds ${bank.questions.length} questions. A full exam draws ${EXAM_SIZE} in the blueprint's proportions (20/24/36/20 by domain). `,
+        el("p", { id: "exam-pool" },
+          `The practice-exam pool holds ${bank.questions.length} questions; the ${bank.quiz_count} questions of the chapters' quizzes are kept out of it. `,
+          `A full exam draws ${EXAM_SIZE} in the blueprint's proportions (20/24/36/20 by domain). `,
           total < EXAM_SIZE
-            ? el("strong", { text: `The bank is still smaller than that, so this attempt draws the ${total} questions that exist:` })
-            : "This attempt draws:"),
-        el("ul", {}, counts.map((c) => el("li", { text: c }))),
-        el("p", {}, `You have ${formatClock(DURATION_MS)} (180 minutes). The clock keeps running if you reload or close the page.`),
+            ? el("strong", { text: `The pool is still smaller than that, so this attempt has ${total} questions:` })
+            : `This attempt has ${total} questions:`),
+        el("ul", { id: "exam-draw" }, counts.map((c) => el("li", { text: c }))),
+        el("p", { id: "exam-time" }, `You have ${minutes} minutes, the real exam's pace of 2.77 minutes a question (180 minutes for 65). `,
+          "The clock keeps running if you reload or close the page."),
         el("p", { class: "exam-seed" },
           el("label", { for: "exam-seed", text: "Seed (the same seed draws the same questions in the same order): " }), seedInput),
         el("button", { type: "button", class: "md-button md-button--primary", id: "exam-start", text: "Start the practice exam",
@@ -210,7 +223,8 @@
       const button = view.querySelector("#exam-start");
       if (button) button.disabled = true;
       withTexts(() => {
-        state = { seed, ids, plan, answers: {}, flagged: [], current: 0, startedAt: Date.now(), announced: [], submitted: false, autoSubmitted: false };
+        state = { seed, ids, plan, answers: {}, flagged: [], current: 0, startedAt: Date.now(), durationMs: durationMs(ids.length),
+          announced: [], submitted: false, autoSubmitted: false };
         save();
         renderQuestion();
         startClock();
@@ -369,7 +383,7 @@
         const q = row.q;
         const letters = (keys) => (keys.length ? keys.map((k) => LETTERS[k.charCodeAt(0) - 97]).join(", ") : "no answer");
         return el("li", { class: `exam-review-item ${row.correct ? "is-correct" : "is-wrong"}`, "data-qid": q.id },
-          el("h3", { text: `Question ${n + 1}: ${row.correct ? "correct" : "incorrect"}` }),
+          el("h3", {}, `Question ${n + 1}: `, el("span", { class: "exam-review-mark", text: row.correct ? "correct" : "incorrect" })),
           el("div", { class: "exam-stem", html: q.stem }),
           el("p", {}, el("strong", { text: "Your answer: " }), letters(row.chosen), " · ", el("strong", { text: "Correct answer: " }), letters(q.answer)),
           el("ul", { class: "exam-explanations" }, Object.entries(q.options).map(([k, html], i) =>
