@@ -9,8 +9,8 @@ jobs and deletes the bucket.
 
 Runs against the moto emulator by default; set MLSGUIDE_LIVE_AWS=1 to run it against your own
 account, with MLSGUIDE_SAGEMAKER_ROLE_ARN set to an execution role SageMaker AI can assume and
-MLSGUIDE_BUCKET set to a new bucket name of your own. A real AutoML job trains many candidate models and bills for them: the
-last section stops both jobs.
+MLSGUIDE_BUCKET set to a new bucket name of your own. A real AutoML job trains many candidate
+models and bills for them: the last section stops both jobs.
 """
 
 from mlsguide import aws
