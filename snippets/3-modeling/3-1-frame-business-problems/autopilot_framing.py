@@ -83,6 +83,7 @@ print(f"{job['AutoMLJobName']}: {job['AutoMLJobStatus']}")
 print(f"  target {tabular['TargetAttributeName']!r}, problem type {tabular['ProblemType']}, "
       f"objective {job['AutoMLJobObjective']['MetricName']}")
 assert tabular["ProblemType"] == "BinaryClassification"
+assert job["AutoMLJobStatus"] == "InProgress", "created, not trained: nothing has run yet"
 # --8<-- [end:tabular]
 
 # --8<-- [start:forecast]
