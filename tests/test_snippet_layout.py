@@ -187,8 +187,8 @@ def test_set_up_and_clean_up_need_their_comment_and_a_fence_of_their_own(project
     assert problems(project, PAGE, text) == [
         f"docs/{PAGE}:1: section 'setup' of snippets/{target} is shown folded, in a fence of its own: "
         "include nothing else in this fence",
-        f"snippets/{target}:10: section 'cleanup' starts with a '# Clean-up: what it does' comment, "
-        f"the summary the page shows it folded under (included by docs/{PAGE}:5)",
+        f"snippets/{target}:10: section 'cleanup' must start with a '# Clean-up: what it does' "
+        f"comment, the summary the page shows it folded under (included by docs/{PAGE}:5)",
     ]
 
 

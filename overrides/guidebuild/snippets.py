@@ -309,9 +309,9 @@ class Snippets:
             first = section.code.lstrip("\n").split("\n", 1)[0]
             if not first.startswith(f"# {word}: "):
                 line = section.first + len(section.code) - len(section.code.lstrip("\n"))
-                problems.append(f"{self.relative(section.file)}:{line}: {section.label} starts with "
-                                f"a '# {word}: what it does' comment, the summary the page shows "
-                                f"it folded under (included by {where})")
+                problems.append(f"{self.relative(section.file)}:{line}: {section.label} must start "
+                                f"with a '# {word}: what it does' comment, the summary the page "
+                                f"shows it folded under (included by {where})")
         if not problems:
             try:
                 compile(example.source(), str(example.includes[0][1].file), "exec", dont_inherit=True)

@@ -10,6 +10,7 @@ Run it from the repository root: `.venv/bin/python` followed by this file's path
 """
 
 # --8<-- [start:setup]
+# Set-up: a seeded dataset with 5% positives, split 70/30 with the same share in each part
 import numpy as np
 from mlsguide import SEED
 from mlsguide.data import imbalanced_classification

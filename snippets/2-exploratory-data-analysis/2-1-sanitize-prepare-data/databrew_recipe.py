@@ -15,6 +15,7 @@ from mlsguide import aws
 aws.activate()
 
 # --8<-- [start:setup]
+# Set-up: clients, a bucket and a messy customer file for DataBrew to read
 import io
 
 import boto3
@@ -102,6 +103,7 @@ assert jobs == {"mlsguide-profile-customers": "PROFILE", "mlsguide-clean-custome
 # --8<-- [end:rules]
 
 # --8<-- [start:cleanup]
+# Clean-up: delete the jobs, ruleset, recipe, dataset and bucket
 for job in jobs:
     brew.delete_job(Name=job)
 brew.delete_ruleset(Name="mlsguide-customer-checks")

@@ -9,7 +9,7 @@ training rows only.
 Run it from the repository root: `.venv/bin/python` followed by this file's path.
 """
 
-# --8<-- [start:setup]
+# --8<-- [start:raw]
 import pandas as pd
 
 raw = pd.DataFrame(
@@ -22,7 +22,7 @@ raw = pd.DataFrame(
     }
 )
 print(raw.to_string())
-# --8<-- [end:setup]
+# --8<-- [end:raw]
 
 # --8<-- [start:clean]
 clean = pd.DataFrame(index=raw.index)

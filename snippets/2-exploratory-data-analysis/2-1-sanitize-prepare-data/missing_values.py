@@ -9,7 +9,7 @@ imputer carries its training statistics to the rows a model scores later.
 Run it from the repository root: `.venv/bin/python` followed by this file's path.
 """
 
-# --8<-- [start:setup]
+# --8<-- [start:survey]
 import numpy as np
 import pandas as pd
 from mlsguide import SEED
@@ -28,7 +28,7 @@ skip_income = rng.random(n) < 1 / (1 + np.exp(-(income - 80) / 6))
 customers.loc[skip_income, "income"] = np.nan
 customers.loc[rng.random(n) < 0.04, "age"] = np.nan
 customers.loc[rng.random(n) < 0.03, "plan"] = np.nan
-# --8<-- [end:setup]
+# --8<-- [end:survey]
 
 # --8<-- [start:profile]
 missing = customers.isna().sum()

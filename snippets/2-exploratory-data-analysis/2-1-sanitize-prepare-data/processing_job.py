@@ -136,6 +136,7 @@ assert job["ProcessingJobStatus"] in ({"InProgress"} if aws.live() else {"Comple
 # --8<-- [end:submit]
 
 # --8<-- [start:cleanup]
+# Clean-up: delete the bucket's objects and the bucket
 for key in ("code/preprocess.py", "raw/part-0.csv"):
     s3.delete_object(Bucket=BUCKET, Key=key)
 s3.delete_bucket(Bucket=BUCKET)

@@ -8,7 +8,7 @@ deduplicating before the split gives the honest number.
 Run it from the repository root: `.venv/bin/python` followed by this file's path.
 """
 
-# --8<-- [start:setup]
+# --8<-- [start:sensors]
 import numpy as np
 import pandas as pd
 from mlsguide import SEED
@@ -24,7 +24,7 @@ sensors = pd.DataFrame(
         "door_alarms": np.where(rng.random(n) < 0.02, rng.integers(1, 40, n), 0),  # rare spikes
     }
 )
-# --8<-- [end:setup]
+# --8<-- [end:sensors]
 
 # --8<-- [start:profile]
 def column_profile(frame):

@@ -18,6 +18,7 @@ from mlsguide import aws
 aws.activate()
 
 # --8<-- [start:setup]
+# Set-up: clients, a bucket and the two training files Autopilot will read
 import io
 import os
 
@@ -140,6 +141,7 @@ assert framing_problems("Regression", "F1"), "a regression job cannot optimise F
 # --8<-- [end:check]
 
 # --8<-- [start:cleanup]
+# Clean-up: stop both AutoML jobs and delete the bucket
 for name in ("mlsguide-churn-automl", "mlsguide-bakery-forecast"):
     sm.stop_auto_ml_job(AutoMLJobName=name)  # AutoML jobs are stopped, not deleted
     print(name, "->", sm.describe_auto_ml_job_v2(AutoMLJobName=name)["AutoMLJobStatus"])

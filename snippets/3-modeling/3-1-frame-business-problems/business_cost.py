@@ -10,6 +10,7 @@ Run it with: .venv/bin/python snippets/3-modeling/3-1-frame-business-problems/bu
 """
 
 # --8<-- [start:setup]
+# Set-up: a seeded churn dataset and a gradient-boosted model that scores it
 import numpy as np
 import pandas as pd
 from mlsguide import SEED

@@ -10,6 +10,7 @@ Run it with: .venv/bin/python snippets/3-modeling/3-1-frame-business-problems/fr
 """
 
 # --8<-- [start:setup]
+# Set-up: one seeded customer table for the four framings below
 import numpy as np
 import pandas as pd
 from mlsguide import SEED
