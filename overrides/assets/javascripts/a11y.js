@@ -4,9 +4,15 @@
 // Code blocks get the tab stop from Material, which measures them only when a block's box changes
 // size: a block that the fallback font fits but the wider code face makes scroll would get none.
 // So everything is measured again once the web fonts have arrived, and when the window resizes.
+// Every width is read first and every mark written after: a write between two reads would make
+// the browser lay the whole page out again for each region (on a long chapter, most of the
+// page's blocking time on a phone).
 function markScrollingRegions(body) {
-  body.querySelectorAll(".md-typeset__scrollwrap, .highlight-ipynb, .jp-OutputArea-output pre").forEach((wrap) => {
-    const scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
+  const regions = [...body.querySelectorAll(".md-typeset__scrollwrap, .highlight-ipynb, .jp-OutputArea-output pre")]
+    .map((wrap) => [wrap, wrap.scrollWidth > wrap.clientWidth + 1]);
+  const codes = [...body.querySelectorAll(".md-typeset pre > code")]
+    .filter((code) => code.scrollWidth > code.clientWidth + 1);
+  regions.forEach(([wrap, scrolls]) => {
     // A table that scrolls says so above itself (guide.css, "Tables"), not only by its scrollbar.
     if (wrap.classList.contains("md-typeset__scrollwrap")) wrap.classList.toggle("is-scrollable", scrolls);
     if (scrolls && !wrap.hasAttribute("tabindex")) {
@@ -17,13 +23,15 @@ function markScrollingRegions(body) {
       wrap.setAttribute("aria-label", caption ? `${caption} (scrolls sideways)` : `${what} (scrolls sideways)`);
     }
   });
-  body.querySelectorAll(".md-typeset pre > code").forEach((code) => {
-    if (code.scrollWidth > code.clientWidth + 1) code.tabIndex = 0; // as Material does
-  });
+  codes.forEach((code) => { code.tabIndex = 0; }); // as Material does
 }
 
 document$.subscribe(({ body }) => {
   markScrollingRegions(body);
   document.fonts.ready.then(() => markScrollingRegions(body));
 });
-window.addEventListener("resize", () => markScrollingRegions(document.body));
+let resized = null;
+window.addEventListener("resize", () => {
+  cancelAnimationFrame(resized);
+  resized = requestAnimationFrame(() => markScrollingRegions(document.body));
+});
