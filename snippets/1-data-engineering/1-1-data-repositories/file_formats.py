@@ -84,6 +84,27 @@ assert sizes["Parquet, Snappy"] < sizes["CSV"] / 2, "columnar and compressed: un
 assert sizes["CSV, gzip"] < sizes["CSV"] / 2, "gzip shrinks CSV too"
 # --8<-- [end:write]
 
+# --8<-- [start:sizes_figure]
+import matplotlib.pyplot as plt
+from mlsguide import figures
+
+fig, ax = plt.subplots(figsize=(6, 3.6))
+names = list(sizes)
+ax.barh(names, [sizes[n] for n in names], color="#4c72b0", hatch="//", edgecolor="black")
+ax.invert_yaxis()
+ax.set_xlabel("size on disk (MB)")
+ax.set_title("The same 300,000 rows in seven layouts")
+fig.tight_layout()
+figures.show(
+    fig,
+    alt=(
+        "Horizontal bars of file size: JSON Lines is the largest at about three times CSV; "
+        "gzip CSV, Parquet and ORC are each a fifth of CSV or less; the 30 small partitioned "
+        "Parquet files together are larger than one Parquet file."
+    ),
+)
+# --8<-- [end:sizes_figure]
+
 # --8<-- [start:scan]
 import io
 
@@ -152,27 +173,6 @@ print(f"the partitioned layout read 1/{ratio:,.0f} of the bytes the CSV query re
 assert ratio > 100, "partition pruning plus column projection cut the scan by over 100 times"
 assert scanned["Parquet, two columns"] < scanned["CSV, whole file"] / 4
 # --8<-- [end:scan]
-
-# --8<-- [start:sizes_figure]
-import matplotlib.pyplot as plt
-from mlsguide import figures
-
-fig, ax = plt.subplots(figsize=(6, 3.6))
-names = list(sizes)
-ax.barh(names, [sizes[n] for n in names], color="#4c72b0", hatch="//", edgecolor="black")
-ax.invert_yaxis()
-ax.set_xlabel("size on disk (MB)")
-ax.set_title("The same 300,000 rows in seven layouts")
-fig.tight_layout()
-figures.show(
-    fig,
-    alt=(
-        "Horizontal bars of file size: JSON Lines is the largest at about three times CSV; "
-        "gzip CSV, Parquet and ORC are each a fifth of CSV or less; the 30 small partitioned "
-        "Parquet files together are larger than one Parquet file."
-    ),
-)
-# --8<-- [end:sizes_figure]
 
 # --8<-- [start:scan_figure]
 fig, ax = plt.subplots(figsize=(6, 3))
