@@ -36,7 +36,8 @@ def html_of(src: str) -> str:
 def test_every_printed_output_is_an_output_block_and_none_is_empty(src):
     html = html_of(src)
     blocks = re.findall(r'<div class="example-output no-copy" data-search-exclude>'
-                        r'<div class="example-output__label">Output</div><pre><code>(.*?)</code>', html, re.S)
+                        r'<div class="example-output__label">Output</div><pre[^>]*><code>(.*?)</code>',
+                        html, re.S)
     expected = sum(example.shows_output for example in examples_of(src))
     assert expected >= 6
     assert len(blocks) == expected, f"{src}: {len(blocks)} output blocks for {expected} examples that print"
@@ -128,7 +129,7 @@ def test_the_print_page_shows_no_buttons_and_prints_folds_in_small_type(browser,
     page.close()
     assert found["buttons"] > 20 and found["shown"] == 0, f"buttons and links print: {found}"
     assert len(found["folds"]) == len(folded_examples())
-    assert all(size < found["code"] * 0.8 for size in found["folds"]), f"folds not in small type: {found}"
+    assert all(size < found["code"] * 0.9 for size in found["folds"]), f"folds not in small type: {found}"
 
 
 WRAPPED_LINES = """() => {
