@@ -133,15 +133,17 @@ glue.create_crawler(
     DatabaseName="mlsguide_lake",
     Targets={"S3Targets": [{"Path": f"s3://{BUCKET}/transactions/"}]},
     Schedule="cron(15 2 * * ? *)",  # every night at 02:15 UTC
-    SchemaChangePolicy={"UpdateBehavior": "UPDATE_IN_DATABASE", "DeleteBehavior": "LOG"},
     # crawl only folders added since the last run: new days, not the whole history
     RecrawlPolicy={"RecrawlBehavior": "CRAWL_NEW_FOLDERS_ONLY"},
+    # with new-folders-only crawls the service accepts no policy but LOG for both
+    SchemaChangePolicy={"UpdateBehavior": "LOG", "DeleteBehavior": "LOG"},
 )
 glue.start_crawler(Name="mlsguide-transactions")
 crawler = glue.get_crawler(Name="mlsguide-transactions")["Crawler"]
 print("crawler:  ", crawler["Name"], "state", crawler["State"])
 print("schedule: ", crawler["Schedule"]["ScheduleExpression"])
 print("recrawl:  ", crawler["RecrawlPolicy"]["RecrawlBehavior"])
+print("changes:  ", crawler["SchemaChangePolicy"])
 assert crawler["State"] in {"RUNNING", "READY"}
 # --8<-- [end:crawler]
 
