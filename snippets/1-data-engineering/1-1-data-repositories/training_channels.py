@@ -129,8 +129,9 @@ fsx_channel = {
             "FileSystemId": "fs-0123456789abcdef0",
             "FileSystemType": "FSxLustre",
             "FileSystemAccessMode": "ro",
-            # /<mount name>/<folder>; the file system can be linked to the S3 bucket
-            "DirectoryPath": "/fsx1a2b3c/train",
+            # /<MountName>/<folder>: the MountName that DescribeFileSystems reports comes
+            # first, then the folder; the file system can be linked to the S3 bucket
+            "DirectoryPath": "/x7yu2bmv/train",
         }
     },
     "InputMode": "File",  # file systems are mounted, so File mode copies nothing
@@ -140,7 +141,7 @@ sagemaker.create_training_job(
         **job,
         "TrainingJobName": "mlsguide-fraud-fsx",
         "InputDataConfig": [fsx_channel],
-        # a file system source needs the job inside the VPC, in the file system's subnet
+        # a file system source needs the job inside the VPC, in the file system's zone
         "VpcConfig": {
             "SecurityGroupIds": ["sg-0123456789abcdef0"],
             "Subnets": ["subnet-0123456789abcdef0"],
