@@ -323,7 +323,9 @@ FIRST_RESULTS = [
     ("Kinesis", f"{CH_1_2}#how-kinesis-data-streams-spreads-records-across-shards"),
     ("put_records", f"{CH_1_2}#write-to-a-kinesis-data-stream-and-read-it-back"),
     ("hot shard", f"{CH_1_2}#capacity-modes-hot-shards-and-resharding"),
-    ("Data Pipeline", f"{CH_1_2}#aws-data-pipeline-closed-to-new-customers"),
+    # 1.1 teaches what Data Pipeline did for database copies and what replaces it; 1.2 its scheduling
+    ("Data Pipeline", (f"{CH_1_2}#aws-data-pipeline-closed-to-new-customers",
+                       "1-data-engineering/1-1-data-repositories.html#moving-data-from-databases-into-s3")),
     ("buffer interval", f"{CH_1_2}#buffering-why-firehose-is-near-real-time"),
     # a metric's own row in the chapter's decision table teaches it as well as its definition
     ("F1 score", (f"{CH_3_5}#the-confusion-matrix-and-what-it-yields", f"{CH_3_5}#decision-tables")),
