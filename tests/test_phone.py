@@ -17,6 +17,7 @@ import re
 
 import pytest
 from guidebuild.diagrams import draw_every_diagram
+from playwright.sync_api import expect
 
 from tests.guide import DOCS, ROOT, built_site
 from tests.test_pages import site_pages
@@ -160,7 +161,7 @@ def test_every_diagram_opens_full_size_and_closes_again(phone, site_url, path):
             return svg.getBoundingClientRect().width / svg.viewBox.baseVal.width; }""")
         assert scale == pytest.approx(1, abs=0.01), f"{path}: diagram {i + 1} opens at {scale:.2f} size"
         phone.keyboard.press("Escape")
-        assert phone.locator("dialog").count() == 0
+        expect(phone.locator("dialog")).to_have_count(0)  # the dialog closes on its close event
         assert phone.evaluate("() => document.activeElement.textContent") == "Open the diagram full size"
     assert phone.locator("article div.mermaid").count() == buttons.count(), "every diagram is back in place"
 
