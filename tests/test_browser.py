@@ -349,8 +349,9 @@ def _search(page, site_url, query):
 def test_search_puts_the_section_that_teaches_it_first(page, site_url, query, first):
     results = _search(page, site_url, query)
     group = results.locator(".md-search-result__item").first  # a page, then its best sections
-    links = [re.sub(r"\?h=[^#]*", "", a.get_attribute("href").removeprefix(site_url))
-             for a in group.locator("a").all()]
+    # read in one step: Material may render the list again while it is being read link by link
+    hrefs = group.evaluate("(item) => [...item.querySelectorAll('a')].map((a) => a.href)")
+    links = [re.sub(r"\?h=[^#]*", "", href.removeprefix(site_url)) for href in hrefs]
     found = next((link for link in links if "#" in link), links[0])
     top = group.inner_text().splitlines()[:2]
     wanted = first if isinstance(first, tuple) else (first,)
