@@ -1,7 +1,8 @@
 """The guide's data files under docs/data/: their schemas, and loading them once per build.
 
     services.yml            the AWS services the guide names, keyed by id
-    blueprint.yml           the exam's domains and task statements
+    blueprint.yml           the exam's domains and task statements, mapped to MLA-C01 and MLA-C02
+    exam-status.yml         where MLS-C01 and its successor exams stand, each fact sourced
     decision-tables/*.yml   one decision table per file, keyed by the file's name
     questions/<task>.yml    the questions of one task statement
 
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from guidebuild.paths import DATA, DOCS, rel
@@ -103,6 +105,41 @@ def every_domain_is_mapped_to_mla(blueprint, context):
             yield ("domains", index, "id"), f"is {domain['id']!r}, which has no entry in mla_c01"
 
 
+def mla_c01_task_id(mla: str) -> str:
+    """'1.2 Transform data ...' -> '1.2'."""
+    return mla.split(" ", 1)[0]
+
+
+def every_mla_c01_task_maps_to_mla_c02(blueprint, context):
+    mapped = blueprint["mla_c02"]["tasks"]
+    for d_index, domain in enumerate(blueprint["domains"]):
+        for t_index, task in enumerate(domain["tasks"]):
+            for m_index, mla in enumerate(task["mla"]):
+                if mla_c01_task_id(mla) not in mapped:
+                    yield (("domains", d_index, "tasks", t_index, "mla", m_index),
+                           f"names MLA-C01 task {mla_c01_task_id(mla)!r}, which mla_c02.tasks does not map")
+    for key, value in mapped.items():
+        if value.split(".", 1)[0] not in blueprint["mla_c02"]["domains"]:
+            yield ("mla_c02", "tasks", key), f"is {value!r}, whose domain is not in mla_c02.domains"
+    mls_tasks = {t["id"] for d in blueprint["domains"] for t in d["tasks"]}
+    for part, key, field_name in (("removed", "mla_c01", "taught_in"), ("added", "mla_c02", "partly_in")):
+        for index, item in enumerate(blueprint["mla_c02"][part]):
+            if item[key] not in mapped:
+                yield ("mla_c02", part, index, key), f"is {item[key]!r}, not a task of mla_c02.tasks"
+            for task_id in item[field_name]:
+                if task_id not in mls_tasks:
+                    yield ("mla_c02", part, index, field_name), f"names {task_id!r}, not an MLS-C01 task"
+
+
+MLA_C02 = Record({
+    "domains": MapOf(Text(), min=1),
+    "tasks": MapOf(Text(), min=1),
+    "removed": ListOf(Record({"mla_c01": Text(), "what": Text(), "taught_in": ListOf(Text(), min=0)}),
+                      min=0, label="removed topic", name="what"),
+    "added": ListOf(Record({"mla_c02": Text(), "what": Text(), "partly_in": ListOf(Text(), min=0)}),
+                    min=0, label="added topic", name="mla_c02"),
+})
+
 TASK = Record({
     "id": Text(),
     "title": Text(),
@@ -122,10 +159,38 @@ DOMAIN = Record(
 BLUEPRINT = Record(
     {
         "mla_c01": MapOf(Text(), min=1),
+        "mla_c02": MLA_C02,
         "domains": ListOf(DOMAIN, min=1, label="domain", name="id"),
     },
-    checks=(weights_add_up_to_100, task_ids_are_unique, every_domain_is_mapped_to_mla),
+    checks=(weights_add_up_to_100, task_ids_are_unique, every_domain_is_mapped_to_mla,
+            every_mla_c01_task_maps_to_mla_c02),
 )
+
+
+# ---------------------------------------------------------------------------------------------
+# exam-status.yml
+
+CONFIDENCE = ("confirmed", "reported")
+
+
+def iso_date_not_in_the_future(value, context):
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        return "must be a date written YYYY-MM-DD, in quotes"
+    return f"is {value}, after today" if day > date.today() else None
+
+
+EXAM_STATUS = Record({
+    "checked": Text(checks=(iso_date_not_in_the_future,)),
+    "exams": ListOf(Record({
+        "code": Text(),
+        "name": Text(),
+        "summary": Text(),
+        "facts": ListOf(Record({"text": Text(), "confidence": Text(allowed=CONFIDENCE), "sources": SOURCES}),
+                        min=1, label="fact", name="text"),
+    }), min=1, label="exam", name="code"),
+})
 
 
 # ---------------------------------------------------------------------------------------------
@@ -278,6 +343,7 @@ QUESTION_FILE = Record(
 class GuideData:
     services: dict
     blueprint: dict
+    exam_status: dict
     tables: dict[str, dict]  # table id (file name) -> table
     questions: dict[str, list[dict]]  # task id -> its questions, files in task order
 
@@ -313,6 +379,7 @@ def load(data_dir: Path = DATA, docs: Path = DOCS) -> GuideData:
     context, messages = Context(docs=docs), []
     services = _check(data_dir / "services.yml", SERVICES, context, messages)
     blueprint = _check(data_dir / "blueprint.yml", BLUEPRINT, context, messages)
+    exam_status = _check(data_dir / "exam-status.yml", EXAM_STATUS, context, messages)
     if messages:  # the files below are checked against these two
         raise DataError(messages)
     task_ids = [t["id"] for d in blueprint["domains"] for t in d["tasks"]]
@@ -331,4 +398,4 @@ def load(data_dir: Path = DATA, docs: Path = DOCS) -> GuideData:
         messages.append(f"{rel(data_dir / 'questions')}/: no question files; the practice exam needs some")
     if messages:
         raise DataError(messages)
-    return GuideData(services, blueprint, tables, questions)
+    return GuideData(services, blueprint, exam_status, tables, questions)
