@@ -75,6 +75,7 @@ print(mi.sort_values(ascending=False).round(2).to_string())
 print(f"correlation of floor_area and area_copy_ft2: "
       f"{homes['floor_area'].corr(homes['area_copy_ft2']):.2f}")
 assert mi[["noise_a", "noise_b"]].max() < 0.05, "pure noise scores about zero"
+assert mi["rooms"] > mi[["noise_a", "noise_b"]].max(), "rooms rank above the noise"
 assert abs(mi["floor_area"] - mi["area_copy_ft2"]) < 0.05, "a copy scores as high as the original"
 # --8<-- [end:selection]
 

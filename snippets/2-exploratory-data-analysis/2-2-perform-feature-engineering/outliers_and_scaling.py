@@ -22,6 +22,8 @@ price = np.exp(3.2 + 0.012 * area + rng.normal(0, 0.25, n)).round(1)
 price[:6] = [9_850.0, 12_400.0, 8_990.0, 11_200.0, 10_750.0, 9_400.0]  # typed in dollars, not k
 sales = pd.DataFrame({"area": area, "price": price})
 print(sales["price"].describe().round(1).to_string())
+assert sales["price"].max() > 100 * sales["price"].median(), "six typos, a hundredfold maximum"
+assert sales["price"].std() > 3.5 * sales["price"].mean(), "and a std four times the mean"
 # --8<-- [end:sales]
 
 # --8<-- [start:detect]
@@ -61,11 +63,12 @@ def fit_and_score(name, target, back=lambda p: p):
 
 
 raw_error = fit_and_score("typos kept", sales["price"])
+fixed_error = fit_and_score("typos fixed", fixed["price"])
 cap = fixed.loc[train, "price"].quantile(0.99)  # the cap is learned from training rows only
 capped_error = fit_and_score("typos fixed, capped at p99", fixed["price"].clip(upper=cap))
 log_error = fit_and_score("typos fixed, log(price)", np.log(fixed["price"]), back=np.exp)
-assert raw_error > 1.3 * capped_error, "six wrong rows in a thousand spoil the linear fit"
-assert log_error < capped_error, "the log transform fits the multiplicative growth best"
+assert raw_error > 2.5 * fixed_error, "six wrong rows in a thousand almost triple the error"
+assert log_error < capped_error < fixed_error, "the log transform fits the multiplicative growth best"
 # --8<-- [end:treat]
 
 # --8<-- [start:figure]
@@ -107,5 +110,6 @@ for scaler in (MinMaxScaler(), StandardScaler(), RobustScaler()):
     print(f"  {type(scaler).__name__:15s} middle half spans {spreads[type(scaler).__name__]:.3f}"
           f"  (typos land at {scaled[:6].max():.1f})")
 assert spreads["MinMaxScaler"] < 0.02, "min-max squeezes typical rows into a sliver"
+assert 0.1 < spreads["StandardScaler"] < 0.2, "standardising leaves them 0.15"
 assert spreads["RobustScaler"] > 0.9, "robust scaling keeps them spread over about one unit"
 # --8<-- [end:scalers]

@@ -54,12 +54,13 @@ rng = np.random.default_rng(SEED)
 words = [f"w{i}" for i in range(2_000)]
 zipf = 1 / np.arange(1, 2_001)  # a few common words, many rare ones, like real text
 corpus = [" ".join(rng.choice(words, 40, p=zipf / zipf.sum())) for _ in range(5_000)]
+widths = {}
 for n_max in (1, 2, 3):
     dtm = CountVectorizer(ngram_range=(1, n_max)).fit_transform(corpus)
     density = dtm.nnz / (dtm.shape[0] * dtm.shape[1])
     print(f"n-grams up to {n_max}: {dtm.shape[0]} x {dtm.shape[1]:>7,} terms, "
           f"density {density:.5f}")
-    if n_max == 1:
-        unigram_terms = dtm.shape[1]
-assert dtm.shape[1] > 50 * unigram_terms, "trigrams multiply the columns many times over"
+    widths[n_max] = dtm.shape[1]
+assert 40 < widths[2] / widths[1] < 50, "bigrams multiply the columns about 45 times"
+assert widths[3] > 100 * widths[1], "trigrams more than a hundred times"
 # --8<-- [end:ngram_growth]

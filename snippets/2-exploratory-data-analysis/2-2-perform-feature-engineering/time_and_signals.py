@@ -27,7 +27,8 @@ usable = features.dropna()
 print(f"rows with every feature: {len(usable)} of {len(features)}")
 for lag in ("lag_1", "lag_7"):
     print(f"correlation of sales with {lag}: {usable['sales'].corr(usable[lag]):.2f}")
-assert usable["sales"].corr(usable["lag_7"]) > 0.8, "the weekly pattern makes lag 7 strong"
+assert usable["sales"].corr(usable["lag_7"]) > 0.9, "the weekly pattern makes lag 7 strong"
+assert usable["sales"].corr(usable["lag_7"]) > usable["sales"].corr(usable["lag_1"]) + 0.2
 assert features["mean_7"].iloc[7] == sales.iloc[0:7].mean().round(1), "the window ends yesterday"
 # --8<-- [end:lags]
 
