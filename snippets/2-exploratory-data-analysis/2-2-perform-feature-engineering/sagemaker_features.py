@@ -20,6 +20,7 @@ aws.activate()
 import os
 
 import boto3
+from mlsguide import aws
 
 s3 = boto3.client("s3")
 sm = boto3.client("sagemaker")
