@@ -8,9 +8,9 @@ metric), and how many instances survive the loss of one Availability Zone.
 Pure arithmetic, no AWS calls: run it with `.venv/bin/python <this file>`.
 """
 
+# --8<-- [start:sizing]
 import math
 
-# --8<-- [start:sizing]
 # From a load test of one ml.c5.xlarge instance: the highest rate at which p99 latency stays
 # under the 100 ms objective. Everything else follows from these three numbers.
 max_rps_per_instance = 40.0   # requests per second one instance sustains within the objective

@@ -10,12 +10,12 @@ starts until the scale-in cool-down has passed since the last scaling activity. 
 `.venv/bin/python <this file>`; nothing here calls AWS.
 """
 
+# --8<-- [start:simulate]
 import math
 
 import numpy as np
 from mlsguide import SEED
 
-# --8<-- [start:simulate]
 TARGET = 1200          # invocations per instance per minute (from the capacity arithmetic)
 OVERLOAD = 2400        # an instance's tested maximum per minute: above it latency breaks
 WARM_UP = 6            # minutes from a scale-out decision to a new instance serving traffic
