@@ -4,7 +4,8 @@ When a team serves a model on its own EC2 instances instead of a SageMaker AI en
 resilience pieces are its own to assemble: an image baked with the model server (a golden AMI),
 a launch template, an Auto Scaling group spread over subnets in two Availability Zones, and an
 Application Load Balancer whose health checks the group uses to replace broken instances. This
-file builds that shape, checks the zones the group can use and adds a target-tracking policy. The last section deletes it all.
+file builds that shape, checks the zones the group can use and adds a target-tracking
+policy. The last section deletes it all.
 
 Runs against the moto emulator by default; set MLSGUIDE_LIVE_AWS=1 to run it against your own
 account with MLSGUIDE_AMI_ID set to an AMI of your own (instances and the load balancer are
@@ -18,6 +19,7 @@ aws.activate()
 # --8<-- [start:setup]
 # Set-up: a VPC with one subnet in each of two Availability Zones, and the image to launch
 import os
+
 import boto3
 
 ec2 = boto3.client("ec2")
