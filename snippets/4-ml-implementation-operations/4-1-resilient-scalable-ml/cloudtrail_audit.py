@@ -57,7 +57,8 @@ print("LookupEvents request is valid for the CloudTrail API:",
       lookup["LookupAttributes"][0]["AttributeValue"], "events,",
       lookup["StartTime"].date(), "to", lookup["EndTime"].date())
 keys = operation.input_shape.members["LookupAttributes"].member.members["AttributeKey"].enum
-print("attributes an event lookup can filter on:", ", ".join(keys))
+print("attributes an event lookup can filter on:")
+print("  " + ", ".join(keys))
 assert "Username" in keys and "EventName" in keys
 # --8<-- [end:lookup]
 

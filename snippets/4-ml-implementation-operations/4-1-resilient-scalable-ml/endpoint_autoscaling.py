@@ -74,10 +74,10 @@ autoscaling.put_scaling_policy(
 policy = autoscaling.describe_scaling_policies(
     ServiceNamespace="sagemaker", ResourceId=RESOURCE_ID)["ScalingPolicies"][0]
 config = policy["TargetTrackingScalingPolicyConfiguration"]
-print(f"{policy['PolicyName']} ({policy['PolicyType']}): keep "
-      f"{config['PredefinedMetricSpecification']['PredefinedMetricType']} near "
-      f"{config['TargetValue']:.0f}; cool-downs out {config['ScaleOutCooldown']} s, "
-      f"in {config['ScaleInCooldown']} s")
+print(f"{policy['PolicyName']} ({policy['PolicyType']}):")
+print(f"  keep {config['PredefinedMetricSpecification']['PredefinedMetricType']} near "
+      f"{config['TargetValue']:.0f}")
+print(f"  cool-downs: out {config['ScaleOutCooldown']} s, in {config['ScaleInCooldown']} s")
 assert config["ScaleInCooldown"] > config["ScaleOutCooldown"]
 # --8<-- [end:target_tracking]
 

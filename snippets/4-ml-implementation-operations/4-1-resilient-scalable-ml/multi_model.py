@@ -26,8 +26,8 @@ single = stores * 2                   # one endpoint per model, two instances ea
 hot_models = math.ceil(stores * busy_share)
 shared = max(2, math.ceil(hot_models * model_mb / instance_memory_mb))
 print(f"one endpoint per model: {single} instances")
-print(f"one multi-model endpoint: {hot_models} models hot at a time -> {shared} instances "
-      f"(cold models load from S3 on their first request)")
+print(f"one multi-model endpoint: {hot_models} models hot at a time -> {shared} instances")
+print("  (a cold model loads from S3 on its first request)")
 assert shared == 2 and single == 600
 # --8<-- [end:sizing]
 
