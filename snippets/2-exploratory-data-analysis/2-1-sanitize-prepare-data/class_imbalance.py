@@ -1,6 +1,6 @@
 """Class imbalance: random oversampling, undersampling, SMOTE and class weights, measured.
 
-Trains one logistic regression on a problem with 5% positives five ways: as it is, with class
+Trains one logistic regression on a problem with about 6% positives five ways: as it is, with class
 weights, after random oversampling, after random undersampling and after SMOTE (imbalanced-learn,
 inside an imblearn pipeline so that only training rows are resampled). Compares what each does to
 the training set, to precision and recall at the 0.5 threshold and to the precision-recall AUC,
@@ -10,7 +10,7 @@ Run it from the repository root: `.venv/bin/python` followed by this file's path
 """
 
 # --8<-- [start:setup]
-# Set-up: a seeded dataset with 5% positives, split 70/30 with the same share in each part
+# Set-up: a seeded dataset with about 6% positives, split 70/30 with the same share in each part
 import numpy as np
 from mlsguide import SEED
 from mlsguide.data import imbalanced_classification

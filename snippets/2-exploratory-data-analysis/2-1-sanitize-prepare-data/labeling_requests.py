@@ -32,7 +32,8 @@ labeling_job = {
     "LabelAttributeName": "topic",
     "InputConfig": {
         "DataSource": {"S3DataSource": {"ManifestS3Uri": f"{BUCKET}/input/tickets.manifest"}},
-        # Required before Mechanical Turk workers may see the data:
+        # Declares the data free of personal information and adult content; SageMaker may use
+        # this to restrict which Mechanical Turk workers see the task:
         "DataAttributes": {"ContentClassifiers": ["FreeOfPersonallyIdentifiableInformation",
                                                  "FreeOfAdultContent"]},
     },
@@ -66,7 +67,7 @@ operation = sm.meta.service_model.operation_model("CreateLabelingJob")
 validate_parameters(labeling_job, operation.input_shape)  # raises if the request is malformed
 print(f"{operation.name}: well-formed, workforce = {labeling_job['HumanTaskConfig']['WorkteamArn']}")
 
-# The same job for a private team of employees: no price, no content classifiers needed.
+# The same job for a private team of employees: no price per task.
 private_job = {**labeling_job, "LabelingJobName": "mlsguide-claims-private",
                "HumanTaskConfig": {k: v for k, v in labeling_job["HumanTaskConfig"].items()
                                    if k != "PublicWorkforceTaskPrice"}}

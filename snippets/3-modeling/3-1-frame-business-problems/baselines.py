@@ -113,7 +113,7 @@ ax.axvline(future.index[0], color="grey", linewidth=0.8)
 ax.set_xlabel("Date")
 ax.set_ylabel("Units sold per day")
 ax.set_title("A 28-day forecast against three ways to forecast it")
-ax.legend(loc="upper left", fontsize=8)
+ax.legend(loc="upper left", fontsize=9)  # 9 pt: 9.8 px on a phone
 fig.autofmt_xdate()
 show(fig, alt="Daily sales with a weekly pattern. Over the last 28 days, repeating last week "
      "tracks the peaks and troughs, the last value is a flat line that misses them, and boosted "

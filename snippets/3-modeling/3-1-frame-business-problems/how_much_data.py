@@ -1,7 +1,7 @@
 """How many labelled examples a problem needs before a model is worth more than a guess.
 
 Trains the same model on random samples of 20 to 2,560 labelled rows, 20 times per size, scores
-each run on one large test set, and draws the mean ROC AUC with the spread between the 10th and
+each run on one large test set, and draws the median ROC AUC with the spread between the 10th and
 90th percentile runs: tiny samples give scores that are low and, worse, unpredictable.
 
 Run it with: .venv/bin/python snippets/3-modeling/3-1-frame-business-problems/how_much_data.py
