@@ -264,7 +264,7 @@ def what_changed(guide: Guide, page: str, arg=None) -> str:
             service = guide.data.services[sid]
             name = f"[{service['name']}]({service['docs']})"
             if service.get("former"):
-                name += f"<br><small>in the exam guide: {service['former']}</small>"
+                name += f"<br><small>exam-era name: {service['former']}</small>"
             when = f"{spelled_date(change['date'])}, {change['confidence']}"
             what = f"{cell(change['what'])}<br><small>{when}</small>".replace("|", "\\|")
             sources = "<br>".join(f"[{cell(s['title'])}]({s['url']})" for s in change["sources"])
