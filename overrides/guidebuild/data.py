@@ -114,7 +114,8 @@ CHANGE = Record({
 SERVICE_CHANGES = MapOf(Record({"changes": ListOf(CHANGE, min=1)}), label="service")
 
 
-def service_change_problems(changes: dict, services: dict, changes_file: str, services_file: str) -> list[str]:
+def service_change_problems(changes: dict, services: dict, changes_file: str,
+                            services_file: str) -> list[str]:
     """The checks between the two files: every key of service-changes.yml is a service, and every
     service that services.yml says was renamed (`former:`) has a `renamed` change."""
     messages = []
