@@ -170,7 +170,8 @@ def test_contributor_pages_are_grouped_after_the_learners_pages():
     sidebar = (built_site() / "index.html").read_text(encoding="utf-8")
     sidebar = sidebar[sidebar.index('class="md-nav md-nav--primary"'):]
     label = sidebar.index("For contributors")
-    for learner in ("exam.html", "practice-exam.html", "reference/services.html"):
+    learners = ("exam.html", "practice-exam.html", "reference/services.html", "reference/what-changed.html")
+    for learner in learners:
         assert sidebar.index(f'href="{learner}"') < label, f"{learner} is not before the contributor pages"
     for contributor in ("contributing.html", "reference/helpers.html"):
         assert sidebar.index(f'href="{contributor}"') > label, f"{contributor} is not under For contributors"

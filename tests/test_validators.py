@@ -8,6 +8,7 @@ questions' links (guidebuild.bank).
 
 import copy
 import dataclasses
+import datetime
 import textwrap
 
 import pytest
@@ -69,6 +70,84 @@ def test_bad_services(mutate, message):
 def test_services_file_that_is_not_a_mapping():
     expected = [f"{SERVICES_FILE}: must be a mapping, got a list"]
     assert problems(["s3"], data.SERVICES, SERVICES_FILE) == expected
+
+
+# ---------------------------------------------------------------------------------------------
+# service-changes.yml
+
+CHANGES_FILE = "docs/data/service-changes.yml"
+CHANGE = {"date": "2024-07-25", "kind": "closed-to-new-customers", "what": "Closed to new customers.",
+          "confidence": "confirmed", "sources": [{"title": "Doc", "url": "https://docs.aws.amazon.com/x"}]}
+CHANGES = {"data-pipeline": {"changes": [CHANGE, {**CHANGE, "date": "2021-09", "kind": "renamed"}]}}
+
+
+def change_problems(document):
+    return problems(document, data.SERVICE_CHANGES, CHANGES_FILE, today=datetime.date(2026, 12, 1))
+
+
+def _change(document, index=0):
+    return document["data-pipeline"]["changes"][index]
+
+
+def test_good_changes_pass():
+    assert change_problems(CHANGES) == []
+
+
+@pytest.mark.parametrize(("mutate", "message"), [
+    case(lambda c: _change(c).update(date="2027-01-01"),
+         "field 'changes[0].date' is 2027-01-01, after today (2026-12-01); record it once it has happened",
+         "future"),
+    case(lambda c: _change(c).update(date="2026-12"), None, "this-month"),
+    case(lambda c: _change(c).update(date="2024-02-30"),
+         "field 'changes[0].date' is '2024-02-30', which is not a date of the calendar", "no-such-day"),
+    case(lambda c: _change(c).update(date="25 July 2024"),
+         "field 'changes[0].date' is '25 July 2024'; write \"YYYY-MM-DD\", or \"YYYY-MM\" when only the "
+         "month is known", "spelled-date"),
+    case(lambda c: _change(c).update(date=datetime.date(2024, 7, 25)),
+         "field 'changes[0].date' must be text, got 2024-07-25 (a date: put it in quotes)", "unquoted"),
+    case(lambda c: _change(c).update(kind="retired"),
+         "field 'changes[0].kind' is 'retired'; use one of renamed, end-of-support, closed-to-new-customers, "
+         "feature-closed", "kind"),
+    case(lambda c: _change(c).update(confidence="likely"),
+         "field 'changes[0].confidence' is 'likely'; use one of confirmed, reported", "confidence"),
+    case(lambda c: _change(c).update(sources=[]),
+         "field 'changes[0].sources' needs at least 1 item, has 0", "no-sources"),
+    case(lambda c: _change(c, 1).pop("what"), "field 'changes[1].what' is missing", "what-missing"),
+    case(lambda c: c["data-pipeline"].update(changes=[]),
+         "field 'changes' needs at least 1 item, has 0", "no-changes"),
+])
+def test_bad_changes(mutate, message):
+    expected = [] if message is None else [f"{CHANGES_FILE}: service 'data-pipeline': {message}"]
+    assert change_problems(broken(CHANGES, mutate)) == expected
+
+
+def test_changes_name_services_of_services_yml_and_every_rename_has_its_change():
+    services = {**SERVICES, "opensearch": {**SERVICES["s3"], "former": "Amazon Elasticsearch Service"}}
+    changes = {**CHANGES, "kinesis-video": copy.deepcopy(CHANGES["data-pipeline"])}
+    assert data.service_change_problems(changes, services, CHANGES_FILE, SERVICES_FILE) == [
+        f"{CHANGES_FILE}: service 'kinesis-video': is not a service id of {SERVICES_FILE}",
+        f"{SERVICES_FILE}: service 'opensearch': field 'former' says it was renamed, but {CHANGES_FILE} has "
+        "no 'renamed' change for 'opensearch'",
+    ]
+    assert data.service_change_problems(CHANGES, SERVICES, CHANGES_FILE, SERVICES_FILE) == []
+
+
+def test_a_change_names_the_line_of_its_date(tmp_path):
+    path = tmp_path / "service-changes.yml"
+    path.write_text(textwrap.dedent("""\
+        data-pipeline:
+          changes:
+            - kind: renamed
+              what: Renamed.
+              confidence: reported
+              date: "2030-01"
+              sources: [{title: Doc, url: "https://x"}]
+        """))
+    context = data.Context(today=datetime.date(2026, 12, 1))
+    assert check_file(path, data.SERVICE_CHANGES, context).messages == [
+        f"{path}:6: service 'data-pipeline': field 'changes[0].date' is 2030-01, after today (2026-12-01); "
+        "record it once it has happened",
+    ]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -152,7 +231,7 @@ STATUS = {
 
 
 def test_good_exam_status_passes():
-    assert problems(STATUS, data.EXAM_STATUS, STATUS_FILE) == []
+    assert problems(STATUS, data.EXAM_STATUS, STATUS_FILE, today=datetime.date(2026, 12, 1)) == []
 
 
 def _fact(status):
@@ -161,8 +240,11 @@ def _fact(status):
 
 @pytest.mark.parametrize(("mutate", "message"), [
     case(lambda s: s.update(checked="1 December 2026"),
-         "field 'checked' must be a date written YYYY-MM-DD, in quotes", "checked-format"),
-    case(lambda s: s.update(checked="2999-01-01"), "field 'checked' is 2999-01-01, after today", "checked-future"),
+         "field 'checked' is '1 December 2026'; write \"YYYY-MM-DD\", or \"YYYY-MM\" when only the month is known",
+         "checked-format"),
+    case(lambda s: s.update(checked="2027-01-01"),
+         "field 'checked' is 2027-01-01, after today (2026-12-01); record it once it has happened",
+         "checked-future"),
     case(lambda s: _fact(s).update(confidence="likely"),
          "fact 'Last day 31 March 2026.': field 'confidence' is 'likely'; use one of confirmed, reported",
          "confidence"),
@@ -173,7 +255,8 @@ def _fact(status):
 ])
 def test_bad_exam_status(mutate, message):
     expected = [f"{STATUS_FILE}: {message}"]
-    assert problems(broken(STATUS, mutate), data.EXAM_STATUS, STATUS_FILE) == expected
+    today = datetime.date(2026, 12, 1)
+    assert problems(broken(STATUS, mutate), data.EXAM_STATUS, STATUS_FILE, today=today) == expected
 
 
 # ---------------------------------------------------------------------------------------------
@@ -483,7 +566,7 @@ def test_bad_nav(the_guide, nav, message):
 # Shortcodes (guidebuild.shortcodes)
 
 KNOWN = ("answer-key, blueprint, blueprint-domain, chapters-written, decision-table, decision-tables, exam-map, "
-         "exam-status, exam-status-box, quiz, services")
+         "exam-status, exam-status-box, quiz, services, what-changed")
 
 
 def shortcode_problems(the_guide, text, src="demo/page.md"):

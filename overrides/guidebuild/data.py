@@ -1,6 +1,7 @@
 """The guide's data files under docs/data/: their schemas, and loading them once per build.
 
     services.yml            the AWS services the guide names, keyed by id
+    service-changes.yml     what was renamed or closed since the exam guide, keyed by service id
     blueprint.yml           the exam's domains and task statements, mapped to MLA-C01 and MLA-C02
     exam-status.yml         where MLS-C01 and its successor exams stand, each fact sourced
     decision-tables/*.yml   one decision table per file, keyed by the file's name
@@ -19,7 +20,7 @@ from datetime import date
 from pathlib import Path
 
 from guidebuild.paths import DATA, DOCS, rel
-from guidebuild.schema import DataError, ListOf, MapOf, Record, Text, Whole, check_file
+from guidebuild.schema import DataError, ListOf, MapOf, Problem, Record, Text, Whole, check_file, describe
 
 SCOPES = {"in-scope": "In scope", "out-of-scope": "Out of scope", "not-listed": "Not listed"}
 QUESTION_KINDS = ("single", "multiple")
@@ -38,6 +39,7 @@ class Context:
     tasks: set[str] = field(default_factory=set)
     question_ids: dict[str, str] = field(default_factory=dict)  # id -> file that has it
     file: str = ""  # the file being checked, as messages name it
+    today: date = field(default_factory=date.today)  # no change may be dated after it
 
 
 # ---------------------------------------------------------------------------------------------
@@ -68,6 +70,67 @@ SERVICES = MapOf(
     }),
     label="service",
 )
+
+
+# ---------------------------------------------------------------------------------------------
+# service-changes.yml
+
+# What happened to a service; the What changed page groups the changes in this order.
+CHANGE_KINDS = {
+    "renamed": "Renamed",
+    "end-of-support": "Discontinued",
+    "closed-to-new-customers": "Closed to new customers",
+    "feature-closed": "A feature closed",
+}
+# confirmed: an AWS-owned page states the change and its date; reported: only third-party sources.
+CONFIDENCES = ("confirmed", "reported")
+CHANGE_DATE = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
+
+
+def change_date(text: str) -> date:
+    """'2024-07-25' -> that day; '2024-07' (only the month is known) -> its first day."""
+    year, month, day = CHANGE_DATE.fullmatch(text).groups()
+    return date(int(year), int(month), int(day or 1))
+
+
+def past_date(value, context):
+    if not CHANGE_DATE.fullmatch(value):
+        return f"is {value!r}; write \"YYYY-MM-DD\", or \"YYYY-MM\" when only the month is known"
+    try:
+        when = change_date(value)
+    except ValueError:
+        return f"is {value!r}, which is not a date of the calendar"
+    if when > context.today:
+        return f"is {value}, after today ({context.today.isoformat()}); record it once it has happened"
+    return None
+
+
+CHANGE = Record({
+    "date": Text(checks=(past_date,)),
+    "kind": Text(allowed=tuple(CHANGE_KINDS)),
+    "what": Text(),
+    "confidence": Text(allowed=CONFIDENCES),
+    "sources": SOURCES,
+})
+SERVICE_CHANGES = MapOf(Record({"changes": ListOf(CHANGE, min=1)}), label="service")
+
+
+def service_change_problems(changes: dict, services: dict, changes_file: str,
+                            services_file: str) -> list[str]:
+    """The checks between the two files: every key of service-changes.yml is a service, and every
+    service that services.yml says was renamed (`former:`) has a `renamed` change."""
+    messages = []
+    for sid in changes:
+        if sid not in services:
+            problem = Problem((sid,), f"is not a service id of {services_file}")
+            messages.append(describe(problem, changes, SERVICE_CHANGES, changes_file))
+    for sid, service in services.items():
+        kinds = {change["kind"] for change in changes.get(sid, {}).get("changes", [])}
+        if service.get("former") and "renamed" not in kinds:
+            problem = Problem((sid, "former"), f"says it was renamed, but {changes_file} has no "
+                                               f"'renamed' change for {sid!r}")
+            messages.append(describe(problem, services, SERVICES, services_file))
+    return messages
 
 
 # ---------------------------------------------------------------------------------------------
@@ -170,24 +233,13 @@ BLUEPRINT = Record(
 # ---------------------------------------------------------------------------------------------
 # exam-status.yml
 
-CONFIDENCE = ("confirmed", "reported")
-
-
-def iso_date_not_in_the_future(value, context):
-    try:
-        day = date.fromisoformat(value)
-    except ValueError:
-        return "must be a date written YYYY-MM-DD, in quotes"
-    return f"is {value}, after today" if day > date.today() else None
-
-
 EXAM_STATUS = Record({
-    "checked": Text(checks=(iso_date_not_in_the_future,)),
+    "checked": Text(checks=(past_date,)),
     "exams": ListOf(Record({
         "code": Text(),
         "name": Text(),
         "summary": Text(),
-        "facts": ListOf(Record({"text": Text(), "confidence": Text(allowed=CONFIDENCE), "sources": SOURCES}),
+        "facts": ListOf(Record({"text": Text(), "confidence": Text(allowed=CONFIDENCES), "sources": SOURCES}),
                         min=1, label="fact", name="text"),
     }), min=1, label="exam", name="code"),
 })
@@ -342,6 +394,7 @@ QUESTION_FILE = Record(
 @dataclass
 class GuideData:
     services: dict
+    changes: dict  # service id -> {"changes": [...]}, from service-changes.yml
     blueprint: dict
     exam_status: dict
     tables: dict[str, dict]  # table id (file name) -> table
@@ -384,6 +437,11 @@ def load(data_dir: Path = DATA, docs: Path = DOCS) -> GuideData:
         raise DataError(messages)
     task_ids = [t["id"] for d in blueprint["domains"] for t in d["tasks"]]
     context.services, context.tasks = set(services), set(task_ids)
+    changes_path = data_dir / "service-changes.yml"
+    changes = _check(changes_path, SERVICE_CHANGES, context, messages)
+    if not messages:
+        messages += service_change_problems(changes, services, rel(changes_path),
+                                            rel(data_dir / "services.yml"))
     tables = {path.stem: _check(path, TABLE, context, messages)
               for path in sorted((data_dir / "decision-tables").glob("*.yml"))}
     order = {task: n for n, task in enumerate(task_ids)}  # question files in blueprint order
@@ -398,4 +456,4 @@ def load(data_dir: Path = DATA, docs: Path = DOCS) -> GuideData:
         messages.append(f"{rel(data_dir / 'questions')}/: no question files; the practice exam needs some")
     if messages:
         raise DataError(messages)
-    return GuideData(services, blueprint, exam_status, tables, questions)
+    return GuideData(services, changes, blueprint, exam_status, tables, questions)

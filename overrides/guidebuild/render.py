@@ -1,6 +1,6 @@
-"""The guide's data as Markdown: decision tables, the service list, the blueprint, quizzes and the
-answer key. Links stay Markdown links between docs/ pages, so MkDocs checks and rewrites them like
-any link an author writes.
+"""The guide's data as Markdown: decision tables, the service list and what changed, the blueprint,
+quizzes and the answer key. Links stay Markdown links between docs/ pages, so MkDocs checks and
+rewrites them like any link an author writes.
 
 Every renderer takes the guide (its data and pages, `guidebuild.guide.Guide`) and the docs/ page
 it renders on, plus the shortcode's argument where it has one.
@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from guidebuild.data import SCOPES
+from guidebuild.data import CHANGE_KINDS, SCOPES, change_date
 from guidebuild.paths import relative_link
 
 if TYPE_CHECKING:
@@ -327,3 +327,44 @@ def answer_key(guide: Guide, page: str, arg=None) -> str:
                 out.append(f"- {key.upper()} ({verdict}): {cell(why)}")
             out.append("")
     return "\n".join(out)
+
+
+# ---------------------------------------------------------------------------------------------
+# What changed since the exam guide
+
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")
+
+
+def spelled_date(text: str) -> str:
+    """'2024-07-25' -> '25 July 2024'; '2024-02' -> 'February 2024'."""
+    year, month, *day = text.split("-")
+    spelled = f"{MONTHS[int(month) - 1]} {year}"
+    return f"{int(day[0])} {spelled}" if day else spelled
+
+
+def what_changed(guide: Guide, page: str, arg=None) -> str:
+    """Every change of service-changes.yml, one table per kind of change (kinds in CHANGE_KINDS
+    order, oldest change first), one change per row: the service and the name the exam guide used,
+    what changed with its date and confidence, and the sources."""
+    rows = {kind: [] for kind in CHANGE_KINDS}
+    for sid, entry in guide.data.changes.items():
+        for change in entry["changes"]:
+            rows[change["kind"]].append((change_date(change["date"]), sid, change))
+    lines = []
+    for kind, label in CHANGE_KINDS.items():
+        if not rows[kind]:
+            continue
+        lines += [f"## {label} {{#{kind}}}", "", "| Service | What changed | Sources |", "|---|---|---|"]
+        for _, sid, change in sorted(rows[kind], key=lambda row: (row[0], row[1])):
+            service = guide.data.services[sid]
+            name = f"[{service['name']}]({service['docs']})"
+            if service.get("former"):
+                name += f"<br><small>exam-era name: {service['former']}</small>"
+            when = f"{spelled_date(change['date'])}, {change['confidence']}"
+            what = f"{cell(change['what'])}<br><small>{when}</small>".replace("|", "\\|")
+            sources = "<br>".join(f"[{cell(s['title'])}]({s['url']})" for s in change["sources"])
+            lines.append(f"| {name} | {what} | {sources} |")
+        lines.append("")
+    return "\n".join(lines)
