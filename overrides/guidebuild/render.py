@@ -41,7 +41,8 @@ def decision_table(guide: Guide, page: str, table_id: str, heading: str | None =
     only_on_screen = " .screen-only" if collected else ""
     lines = []
     if heading:
-        lines += [f"{heading} {table['title']} {{#{table_id}}}", ""]
+        heading_class = " .collected-heading" if collected else ""
+        lines += [f"{heading} {table['title']} {{#{table_id}{heading_class}}}", ""]
     lines += [cell(table["summary"]), f"{{ .table-summary{only_on_screen} }}", ""]
     # The chapter's copy carries the id that Reference links to (make_pdf.py keeps it unique in the
     # print page); the Reference copy has its heading's.
