@@ -15,6 +15,7 @@ import warnings
 
 SETTINGS = {
     "spark.ui.enabled": "false",  # no web server on port 4040
+    "spark.ui.showConsoleProgress": "false",  # no progress bars in the build log
     "spark.driver.host": "127.0.0.1",  # loopback only: runs offline, no DNS lookup of the host name
     "spark.driver.bindAddress": "127.0.0.1",
     "spark.sql.shuffle.partitions": "4",  # the default, 200, suits a cluster, not two threads
