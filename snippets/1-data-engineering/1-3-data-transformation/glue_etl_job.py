@@ -1,7 +1,7 @@
 """A PySpark ETL job written as an AWS Glue job script, run in Spark local mode.
 
 The `job` section is the script a Glue job (or an EMR step, or a SageMaker Processing Spark
-container) runs: it reads raw CSV orders and JSON Lines customers, removes duplicates and bad rows,
+container) runs, and the part of this file that athena_glue_api.py uploads: it reads raw CSV orders and JSON Lines customers, removes duplicates and bad rows,
 joins the customers' attributes, and writes Parquet partitioned by day. Glue's own libraries are
 used only when they are present. Here the same functions run on a local Spark session (two
 threads, loopback only); then DuckDB queries the output with SQL, as Athena would in S3.
@@ -97,13 +97,26 @@ def run(spark: SparkSession, source: str, target: str) -> DataFrame:
     return curated
 
 
-if IN_GLUE:  # the job's parameters arrive as --source and --target arguments
-    args = getResolvedOptions(sys.argv, ["JOB_NAME", "source", "target"])
-    glue_context = GlueContext(SparkContext.getOrCreate())
-    job = Job(glue_context)
-    job.init(args["JOB_NAME"], args)
-    run(glue_context.spark_session, args["source"], args["target"])
-    job.commit()  # records the run, and the bookmark when bookmarks are enabled
+def main(argv: list[str]) -> None:
+    if IN_GLUE:  # a Glue job passes --JOB_NAME plus the job's own --source and --target
+        args = getResolvedOptions(argv, ["JOB_NAME", "source", "target"])
+        glue_context = GlueContext(SparkContext.getOrCreate())
+        job = Job(glue_context)
+        job.init(args["JOB_NAME"], args)
+        run(glue_context.spark_session, args["source"], args["target"])
+        job.commit()  # records the run, and the bookmark when bookmarks are enabled
+    else:  # spark-submit on EMR, or smspark-submit in a SageMaker Processing Spark container
+        import argparse
+
+        parser = argparse.ArgumentParser()
+        parser.add_argument("--source", required=True)
+        parser.add_argument("--target", required=True)
+        args = parser.parse_args(argv[1:])
+        run(SparkSession.builder.getOrCreate(), args.source, args.target)
+
+
+if "--source" in sys.argv:  # started as a job; shown in the guide, it only defines the functions
+    main(sys.argv)
 # --8<-- [end:job]
 
 # --8<-- [start:run]
