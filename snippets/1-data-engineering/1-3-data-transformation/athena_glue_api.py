@@ -21,6 +21,7 @@ from pathlib import Path
 
 import boto3
 import pandas as pd
+from mlsguide import aws
 
 s3 = boto3.client("s3")
 iam = boto3.client("iam")

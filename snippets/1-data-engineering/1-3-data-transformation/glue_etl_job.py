@@ -1,10 +1,11 @@
 """A PySpark ETL job written as an AWS Glue job script, run in Spark local mode.
 
 The `job` section is the script a Glue job (or an EMR step, or a SageMaker Processing Spark
-container) runs, and the part of this file that athena_glue_api.py uploads: it reads raw CSV orders and JSON Lines customers, removes duplicates and bad rows,
-joins the customers' attributes, and writes Parquet partitioned by day. Glue's own libraries are
-used only when they are present. Here the same functions run on a local Spark session (two
-threads, loopback only); then DuckDB queries the output with SQL, as Athena would in S3.
+container) runs, and the part of this file that athena_glue_api.py uploads. It reads raw CSV
+orders and JSON Lines customers, removes duplicates and bad rows, joins the customers'
+attributes, and writes Parquet partitioned by day; Glue's own libraries are used only when they
+are present. Here the same functions run on a local Spark session (two threads, loopback only);
+then DuckDB queries the output with SQL, as Athena would in S3.
 
 Needs Java 17 or newer (make install provides it). Runs offline, no AWS calls:
 

@@ -17,6 +17,7 @@ aws.activate()
 import json
 
 import boto3
+from mlsguide import aws
 
 s3 = boto3.client("s3")
 iam = boto3.client("iam")
