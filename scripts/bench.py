@@ -102,6 +102,33 @@ def executed_examples() -> dict[str, int]:
             "notebooks": len(notebooks())}
 
 
+SPARK_START = ("import time; t = time.monotonic(); from mlsguide import spark; spark.session(); "
+               "print(time.monotonic() - t)")
+SPARK_PAGE = "1-data-engineering/1-3-data-transformation.md"
+
+
+def spark_cost() -> dict:
+    """What Spark adds: starting the shared local session (a JVM), each Spark page's snippet files
+    run whole (as tests/test_snippets.py runs them), and `make serve` rebuilding the page after an
+    edit, which runs its examples in one shared Spark session (the page is restored afterwards)."""
+    done = subprocess.run([BIN / "python", "-c", SPARK_START], cwd=ROOT, env=ENV, check=True,
+                          capture_output=True, text=True)
+    started = float(done.stdout.strip().splitlines()[-1])
+    page = ROOT / "docs" / SPARK_PAGE
+    files = (ROOT / "snippets" / Path(SPARK_PAGE).with_suffix("")).glob("*.py")
+    whole_files = {}
+    for file in sorted(files):
+        whole_files[file.name] = timed([BIN / "python", file])
+    text = page.read_text(encoding="utf-8")
+    try:
+        rebuild = serve_rebuild(ROOT, ENV, SPARK_PAGE)
+    finally:
+        page.write_text(text, encoding="utf-8")
+    return {"Spark session start (s)": round(started, 1),
+            "chapter 1.3 snippet files run whole (s)": whole_files,
+            "chapter 1.3 page rebuilt by make serve (s)": rebuild}
+
+
 def serve_rebuild(project: Path, env: dict, page: str) -> float | None:
     """Seconds from saving an edit of `page` to the end of `make serve`'s rebuild."""
     command = [BIN / "mkdocs", "serve", "--dirty", "--no-strict", "--dev-addr", "127.0.0.1:8765"]
@@ -196,6 +223,13 @@ def table(results: dict) -> str:
                  full_weights.get("practice-exam.html"), f"≤ {TARGETS['practice exam page (KB)']}"))
     rows.append(("Heaviest page (KB, compressed)", _heaviest(weights), _heaviest(full_weights),
                  "≤ 400, ≤ 1,200 with a diagram"))
+    spark = results.get("spark") or {}
+    if spark:
+        runs = ", ".join(f"{k} {v}" for k, v in spark["chapter 1.3 snippet files run whole (s)"].items())
+        rows.append(("Spark: local session start (s)", spark["Spark session start (s)"], "", ""))
+        rows.append(("Spark: chapter 1.3 snippet files, each run whole (s)", runs, "", ""))
+        rows.append(("Spark: `make serve` rebuilds chapter 1.3 after an edit (s)",
+                     spark["chapter 1.3 page rebuilt by make serve (s)"], "", ""))
     for name, value in results["executed examples"].items():
         rows.append((f"Executed: {name}", value, "", f"≤ {TARGETS[name]}" if name in TARGETS else ""))
     scores = results.get("lighthouse") or {}
@@ -245,6 +279,8 @@ def main() -> None:
     weights = read_json(ROOT / "build" / "page-weights.json") or {}
     results["page weights (KB)"] = {k: round(v / 1000) for k, v in sorted(weights.items())}
     results["executed examples"] = executed_examples()
+    print("spark ...", flush=True)
+    results["spark"] = spark_cost()
     print("lighthouse ...", flush=True)
     results["lighthouse"] = lighthouse_scores(lighthouse())
     results["full size"] = full_size()

@@ -18,7 +18,7 @@ import re
 import traceback
 from pathlib import Path
 
-from guidebuild.examples import end, fresh_state, prepare_process
+from guidebuild.examples import end, end_page, fresh_state, prepare_process
 
 prepare_process(figures="none")  # render figures (so they are tested) but print nothing
 
@@ -49,6 +49,7 @@ def example_environment(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     fresh_state()
     yield
+    end_page()
     import matplotlib.pyplot as plt
 
     plt.close("all")

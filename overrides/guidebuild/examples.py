@@ -4,7 +4,8 @@
 (except loopback), keeps a real AWS account out of reach, chooses how figures are shown and picks
 a non-interactive matplotlib backend. `fresh_state` gives the next page or test an empty emulated
 AWS account (moto) and freshly seeded random generators, so its output does not depend on what ran
-before it.
+before it. `end_page` stops what a page's examples share once the page is done: the local Spark
+session (`mlsguide.spark`), which all the Spark examples of one page use.
 """
 
 from __future__ import annotations
@@ -39,7 +40,14 @@ def fresh_state() -> None:
     np.random.seed(mlsguide.SEED)
 
 
+def end_page() -> None:
+    from mlsguide import spark
+
+    spark.stop()
+
+
 def end() -> None:
     from mlsguide import aws
 
+    end_page()
     aws.deactivate()

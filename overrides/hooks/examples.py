@@ -3,7 +3,8 @@
 markdown-exec executes the `exec="on"` fences while pages are converted. This hook prepares that
 process once (network blocked except loopback, figures printed inline, a non-interactive matplotlib
 backend) and gives every page a fresh, empty emulated AWS account and freshly seeded random
-generators, so a page's output does not depend on the pages built before it. Before that it checks
+generators, so a page's output does not depend on the pages built before it; when the page is
+converted, it stops the local Spark session its examples shared, if they started one. Before that it checks
 the page's snippet includes, names each example's session after its snippet file and folds set-up
 and clean-up examples (`guidebuild.snippets`); after it, it fails the build on an example that
 printed nothing into its output block (`guidebuild.output`). It also resolves the links in
@@ -15,7 +16,7 @@ import posixpath
 import re
 from pathlib import Path
 
-from guidebuild.examples import end, fresh_state, prepare_process
+from guidebuild.examples import end, end_page, fresh_state, prepare_process
 from guidebuild.output import empty_outputs
 
 prepare_process(figures="inline")
@@ -76,6 +77,7 @@ def on_shutdown(**kwargs):
 
 @event_priority(100)  # before print-site copies the page into the print page
 def on_page_content(html, page, files, **kwargs):
+    end_page()  # the page's examples have run
     if page.file.src_uri.endswith(".py"):
         return resolve_notebook_links(html, page, files)
     check_no_empty_output(html, page.file.src_uri)
