@@ -95,9 +95,11 @@ fig.tight_layout()
 show(fig, alt="A dendrogram of 60 customers. Short merges at the bottom join customers into four "
      "coloured branches; the four branches join only at much greater heights. A dashed "
      "horizontal line cuts across the four long vertical lines, giving four clusters.")
+# --8<-- [end:dendrogram]
 
+# --8<-- [start:tree_cut]
 cut = fcluster(tree, t=4, criterion="maxclust")
 agreement = adjusted_rand_score(segment[sample], cut)
 print(f"4 clusters cut from the tree; agreement with the true segments: {agreement:.2f}")
 assert agreement > 0.8, "the tree cut at four clusters mostly recovers the segments too"
-# --8<-- [end:dendrogram]
+# --8<-- [end:tree_cut]
