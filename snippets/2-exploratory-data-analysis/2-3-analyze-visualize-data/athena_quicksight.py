@@ -21,7 +21,7 @@ from pathlib import Path
 import boto3
 import numpy as np
 import pandas as pd
-from mlsguide import SEED
+from mlsguide import SEED, aws
 
 rng = np.random.default_rng(SEED)
 n = 5_000

@@ -87,7 +87,7 @@ assert features.loc["size_m2", "size_sqft"] > 0.99, "the two size columns are on
 assert matrix.loc["listing_id"].drop("listing_id").abs().max() < 0.1, "the id relates to nothing"
 assert matrix.loc["age_years", "price"] < -0.1, "older houses are cheaper"
 
-fig, ax = plt.subplots(figsize=(5.6, 4.6))
+fig, ax = plt.subplots(figsize=(5.6, 4.6), layout="constrained")  # constrained: room for the colour bar
 image = ax.imshow(matrix, cmap="RdBu_r", vmin=-1, vmax=1)
 ax.set_xticks(range(len(matrix)), matrix.columns, rotation=45, ha="right")
 ax.set_yticks(range(len(matrix)), matrix.columns)
@@ -98,7 +98,6 @@ for i in range(len(matrix)):
                 color="white" if abs(value) > 0.6 else "black")
 fig.colorbar(image, ax=ax, label="Pearson r")
 ax.set_title("Correlation heat map")
-fig.tight_layout()
 show(fig, alt="A six-by-six correlation heat map of size_m2, rooms, age_years, price, size_sqft "
      "and listing_id, with each cell's r printed. The diagonal is 1.00. size_m2 and size_sqft "
      "correlate at 1.00, size and rooms at about 0.9, size and price at about 0.97, age and price "
