@@ -63,6 +63,7 @@ SHORTCODES: dict[str, Shortcode] = {
                                 "a decision table's id", _table_exists),
     "decision-tables": Shortcode(render.all_decision_tables, "every decision table (Reference)"),
     "services": Shortcode(render.services, "the list of AWS services (Reference)"),
+    "algorithms": Shortcode(render.algorithms, "every SageMaker AI built-in algorithm in full (Reference)"),
     "blueprint": Shortcode(render.blueprint, "the domains and task statements (The exam)"),
     "blueprint-domain": Shortcode(render.blueprint_domain, "one domain's task statements",
                                   "a domain's id", _domain_exists),
