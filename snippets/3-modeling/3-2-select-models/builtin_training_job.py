@@ -18,9 +18,10 @@ aws.activate()
 # --8<-- [start:catalogue]
 from pathlib import Path
 
+import mlsguide
 import yaml
 
-ROOT = next(p for p in Path(__file__).resolve().parents if (p / "mkdocs.yml").exists())
+ROOT = Path(mlsguide.__file__).resolve().parents[2]  # the repository: snippets/mlsguide/ is two below
 catalogue = yaml.safe_load((ROOT / "docs/data/algorithms.yml").read_text(encoding="utf-8"))
 by_id = {a["id"]: a for a in catalogue["algorithms"]}
 
