@@ -305,6 +305,90 @@ def test_bad_table(mutate, message):
 
 
 # ---------------------------------------------------------------------------------------------
+# algorithms.yml
+
+ALGORITHMS_FILE = "docs/data/algorithms.yml"
+ALGORITHM = {
+    "id": "xgboost", "name": "XGBoost", "family": "tabular", "problem": "Tables", "learning": "supervised",
+    "channels": "train", "formats": "CSV", "input_modes": ["File", "Pipe"], "training": "CPU or GPU",
+    "inference": "unconfirmed", "distributed": "Yes", "hyperparameters": {"num_round": "required"},
+    "tuning": {"validation:auc": "Maximize"}, "choose_when": "Tables.",
+    "source": "https://docs.aws.amazon.com/sagemaker/latest/dg/xgboost.html",
+    "unconfirmed": {"inference": "Not checked."},
+}
+ALGORITHMS = {
+    "title": "T", "summary": "S", "notes": "N",
+    "sources": [{"title": "Doc", "url": "https://docs.aws.amazon.com/x"}],
+    "algorithms": [ALGORITHM, {**copy.deepcopy(ALGORITHM), "id": "k-means", "name": "K-Means"}],
+}
+
+
+def _first(document):
+    return document["algorithms"][0]
+
+
+def test_good_algorithms_pass():
+    assert problems(ALGORITHMS, data.ALGORITHMS, ALGORITHMS_FILE) == []
+
+
+@pytest.mark.parametrize(("mutate", "message"), [
+    case(lambda d: _first(d).pop("unconfirmed"),
+         "algorithm 'xgboost': field 'inference' is 'unconfirmed', but 'unconfirmed' does not say why; "
+         "add unconfirmed.inference: <reason>", "unconfirmed-without-reason"),
+    case(lambda d: _first(d).update(tuning={}),
+         "algorithm 'xgboost': field 'tuning' is empty, but 'unconfirmed' does not say why; "
+         "add unconfirmed.tuning: <reason>", "empty-without-reason"),
+    case(lambda d: _first(d)["unconfirmed"].update(training="Not checked."),
+         "algorithm 'xgboost': field 'unconfirmed.training' explains a cell that has a value; write "
+         "'unconfirmed' (or leave it empty) or drop the reason", "stale-reason"),
+    case(lambda d: _first(d)["unconfirmed"].update(colour="?"),
+         "algorithm 'xgboost': field 'unconfirmed.colour' names no cell that can be unconfirmed (channels, "
+         "formats, input_modes, training, inference, distributed, hyperparameters, tuning)", "unknown-cell"),
+    case(lambda d: _first(d).update(input_modes=["File", "Stream"]),
+         "algorithm 'xgboost': field 'input_modes[1]' is 'Stream'; use one of File, Pipe, FastFile", "mode"),
+    case(lambda d: _first(d)["hyperparameters"].update(eta="sometimes"),
+         "algorithm 'xgboost': field 'hyperparameters.eta' is 'sometimes'; use one of required, optional, "
+         "required for multiclass", "hyperparameter-need"),
+    case(lambda d: _first(d).update(tuning={"auc": "Maximize"}),
+         "algorithm 'xgboost': field 'tuning.auc' must be named <channel>:<metric>, the channel train, "
+         "validation or test", "metric-name"),
+    case(lambda d: _first(d)["tuning"].update({"validation:auc": "Up"}),
+         "algorithm 'xgboost': field 'tuning.validation:auc' is 'Up'; use one of Maximize, Minimize", "direction"),
+    case(lambda d: _first(d).update(source="https://example.com/xgboost"),
+         "algorithm 'xgboost': field 'source' must be a page of the AWS documentation "
+         "(https://docs.aws.amazon.com/...)", "source-not-aws"),
+    case(lambda d: _first(d).update(learning="semi"),
+         "algorithm 'xgboost': field 'learning' is 'semi'; use one of supervised, unsupervised, "
+         "supervised or unsupervised", "learning"),
+    case(lambda d: d["algorithms"][1].update(id="xgboost"),
+         "algorithm 'xgboost': field 'id' repeats 'xgboost'", "id-repeated"),
+    case(lambda d: _first(d).pop("distributed"), "algorithm 'xgboost': field 'distributed' is missing",
+         "cell-missing"),
+])
+def test_bad_algorithms(mutate, message):
+    assert problems(broken(ALGORITHMS, mutate), data.ALGORITHMS, ALGORITHMS_FILE) == [
+        f"{ALGORITHMS_FILE}: {message}"]
+
+
+def test_the_algorithms_make_a_decision_table_that_passes_its_schema():
+    table = data.algorithms_table(ALGORITHMS)
+    assert validate(table, data.TABLE, data.Context(services={"sagemaker"})) == []
+    assert [o["name"] for o in table["options"]] == ["XGBoost", "K-Means"]
+    assert table["options"][0]["values"]["data"] == "CSV; File or Pipe mode"
+
+
+def test_algorithm_messages_name_the_line(tmp_path):
+    import yaml
+
+    path = tmp_path / "algorithms.yml"
+    document = broken(ALGORITHMS, lambda d: _first(d).update(input_modes=["Stream"]))
+    path.write_text(yaml.safe_dump(document, sort_keys=False))
+    line = next(n for n, text in enumerate(path.read_text().splitlines(), start=1) if "Stream" in text)
+    assert check_file(path, data.ALGORITHMS).messages == [
+        f"{path}:{line}: algorithm 'xgboost': field 'input_modes[0]' is 'Stream'; use one of File, Pipe, FastFile"]
+
+
+# ---------------------------------------------------------------------------------------------
 # questions/<task>.yml
 
 QUESTIONS_FILE = "docs/data/questions/1.2.yml"
@@ -565,8 +649,8 @@ def test_bad_nav(the_guide, nav, message):
 # ---------------------------------------------------------------------------------------------
 # Shortcodes (guidebuild.shortcodes)
 
-KNOWN = ("answer-key, blueprint, blueprint-domain, chapters-written, decision-table, decision-tables, exam-map, "
-         "exam-status, exam-status-box, quiz, services, what-changed")
+KNOWN = ("algorithms, answer-key, blueprint, blueprint-domain, chapters-written, decision-table, decision-tables, "
+         "exam-map, exam-status, exam-status-box, quiz, services, what-changed")
 
 
 def shortcode_problems(the_guide, text, src="demo/page.md"):

@@ -5,6 +5,8 @@
     blueprint.yml           the exam's domains and task statements, mapped to MLA-C01 and MLA-C02
     exam-status.yml         where MLS-C01 and its successor exams stand, each fact sourced
     decision-tables/*.yml   one decision table per file, keyed by the file's name
+    algorithms.yml          every SageMaker AI built-in algorithm; also the decision table
+                            'builtin-algorithms' (its compact rows)
     questions/<task>.yml    the questions of one task statement
 
 Every schema is a declarative description (see `guidebuild.schema`); the custom checks are the
@@ -285,6 +287,130 @@ TABLE = Record(
 
 
 # ---------------------------------------------------------------------------------------------
+# algorithms.yml: every built-in algorithm, and the decision table made from it
+
+ALGORITHMS_TABLE = "builtin-algorithms"  # the decision table's id (no file of that name may exist)
+UNCONFIRMED = "unconfirmed"  # a cell's value when AWS documentation did not confirm it
+# The cells that may be unconfirmed: a text cell reads `unconfirmed`, a list or mapping is empty.
+CELLS = ("channels", "formats", "input_modes", "training", "inference", "distributed",
+         "hyperparameters", "tuning")
+FAMILIES = ("tabular", "text", "time-series", "unsupervised", "vision")
+LEARNING = ("supervised", "unsupervised", "supervised or unsupervised")
+INPUT_MODES = ("File", "Pipe", "FastFile")
+DISTRIBUTED = ("Yes", "No", "Several GPUs on one instance", UNCONFIRMED)
+HYPERPARAMETER_NEED = ("required", "optional", "required for multiclass")
+DIRECTIONS = ("Maximize", "Minimize")
+
+
+def algorithm_id_format(value, context):
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", value):
+        return "must be lower-case letters, digits and '-'"
+    return None
+
+
+def aws_documentation(value, context):
+    if not value.startswith("https://docs.aws.amazon.com/"):
+        return "must be a page of the AWS documentation (https://docs.aws.amazon.com/...)"
+    return None
+
+
+def _is_unconfirmed(value) -> bool:
+    return value == UNCONFIRMED or value in ([], {})
+
+
+def unconfirmed_cells_say_why(algorithm, context):
+    reasons = algorithm.get("unconfirmed", {})
+    for cell in CELLS:
+        if _is_unconfirmed(algorithm[cell]) and cell not in reasons:
+            shown = "is empty" if algorithm[cell] in ([], {}) else f"is {UNCONFIRMED!r}"
+            yield cell, f"{shown}, but 'unconfirmed' does not say why; add unconfirmed.{cell}: <reason>"
+    for cell in reasons:
+        if cell not in CELLS:
+            yield ("unconfirmed", cell), f"names no cell that can be unconfirmed ({', '.join(CELLS)})"
+        elif not _is_unconfirmed(algorithm[cell]):
+            yield ("unconfirmed", cell), (f"explains a cell that has a value; write {UNCONFIRMED!r} "
+                                          "(or leave it empty) or drop the reason")
+
+
+def tuning_metrics_are_named_by_channel(algorithm, context):
+    for metric in algorithm["tuning"]:
+        if not re.fullmatch(r"(train|validation|test):\S+", str(metric)):
+            yield ("tuning", metric), "must be named <channel>:<metric>, the channel train, validation or test"
+
+
+def algorithms_are_unique(document, context):
+    seen: dict[str, set] = {"id": set(), "name": set()}
+    for index, algorithm in enumerate(document["algorithms"]):
+        for key, values in seen.items():
+            if algorithm[key] in values:
+                yield ("algorithms", index, key), f"repeats {algorithm[key]!r}"
+            values.add(algorithm[key])
+
+
+ALGORITHM = Record(
+    {
+        "id": Text(checks=(algorithm_id_format,)),
+        "name": Text(),
+        "family": Text(allowed=FAMILIES),
+        "problem": Text(),
+        "learning": Text(allowed=LEARNING),
+        "channels": Text(),
+        "formats": Text(),
+        "input_modes": ListOf(Text(allowed=INPUT_MODES), min=0),
+        "training": Text(),
+        "inference": Text(),
+        "distributed": Text(allowed=DISTRIBUTED),
+        "hyperparameters": MapOf(Text(allowed=HYPERPARAMETER_NEED), min=0),
+        "tuning": MapOf(Text(allowed=DIRECTIONS), min=0),
+        "choose_when": Text(),
+        "source": Text(checks=(https_url, aws_documentation)),
+        "unconfirmed": MapOf(Text(), required=False),
+    },
+    checks=(unconfirmed_cells_say_why, tuning_metrics_are_named_by_channel),
+)
+ALGORITHMS = Record(
+    {
+        "title": Text(),
+        "summary": Text(),
+        "notes": Text(),
+        "sources": SOURCES,
+        "algorithms": ListOf(ALGORITHM, min=2, label="algorithm", name="id"),
+    },
+    checks=(algorithms_are_unique,),
+)
+
+
+def shown(value) -> str:
+    """A cell as a reader sees it: an unconfirmed one says so."""
+    return "Not confirmed" if _is_unconfirmed(value) else value
+
+
+def algorithms_table(document: dict) -> dict:
+    """The decision table 'builtin-algorithms': one compact row per algorithm (the problem, labels,
+    data, compute), in the shape of a decision-tables/*.yml file."""
+    options = []
+    for a in document["algorithms"]:
+        modes = " or ".join(a["input_modes"]) if a["input_modes"] else "modes not confirmed"
+        formats = "Formats not confirmed" if _is_unconfirmed(a["formats"]) else a["formats"]
+        options.append({
+            "name": a["name"],
+            "services": ["sagemaker"],
+            "values": {"problem": a["problem"], "learning": a["learning"].capitalize(),
+                       "data": f"{formats}; {modes} mode", "compute": shown(a["training"]),
+                       "distributed": shown(a["distributed"])},
+            "choose_when": a["choose_when"],
+        })
+    return {
+        "title": document["title"],
+        "summary": document["summary"],
+        "criteria": {"problem": "Problem", "learning": "Labels", "data": "Training data",
+                     "compute": "Training compute", "distributed": "Several instances"},
+        "options": options,
+        "sources": document["sources"],
+    }
+
+
+# ---------------------------------------------------------------------------------------------
 # questions/<task>.yml
 
 
@@ -399,6 +525,7 @@ class GuideData:
     exam_status: dict
     tables: dict[str, dict]  # table id (file name) -> table
     questions: dict[str, list[dict]]  # task id -> its questions, files in task order
+    algorithms: dict  # algorithms.yml: every built-in algorithm
 
     def task_ids(self) -> list[str]:
         return [t["id"] for d in self.blueprint["domains"] for t in d["tasks"]]
@@ -444,6 +571,10 @@ def load(data_dir: Path = DATA, docs: Path = DOCS) -> GuideData:
                                             rel(data_dir / "services.yml"))
     tables = {path.stem: _check(path, TABLE, context, messages)
               for path in sorted((data_dir / "decision-tables").glob("*.yml"))}
+    algorithms = _check(data_dir / "algorithms.yml", ALGORITHMS, context, messages)
+    if ALGORITHMS_TABLE in tables:
+        messages.append(f"{rel(data_dir / 'decision-tables' / ALGORITHMS_TABLE)}.yml: the decision table "
+                        f"{ALGORITHMS_TABLE!r} is made from {rel(data_dir / 'algorithms.yml')}; remove this file")
     order = {task: n for n, task in enumerate(task_ids)}  # question files in blueprint order
     files = sorted((data_dir / "questions").glob("*.yml"),
                    key=lambda path: (order.get(path.stem, len(order)), path.name))
@@ -456,4 +587,5 @@ def load(data_dir: Path = DATA, docs: Path = DOCS) -> GuideData:
         messages.append(f"{rel(data_dir / 'questions')}/: no question files; the practice exam needs some")
     if messages:
         raise DataError(messages)
-    return GuideData(services, changes, blueprint, exam_status, tables, questions)
+    tables = {**tables, ALGORITHMS_TABLE: algorithms_table(algorithms)}
+    return GuideData(services, changes, blueprint, exam_status, tables, questions, algorithms)

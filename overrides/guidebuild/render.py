@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from guidebuild.data import CHANGE_KINDS, SCOPES, change_date
+from guidebuild.data import CHANGE_KINDS, FAMILIES, SCOPES, change_date
 from guidebuild.paths import relative_link
 
 if TYPE_CHECKING:
@@ -52,27 +52,32 @@ def decision_table(guide: Guide, page: str, table_id: str, heading: str | None =
     if not heading:
         lines += [f"**Decision table: {table['title']}**", ""]
     columns = [*(cell(label) for label in criteria.values()), "Choose it when"]
-    # HTML rather than a Markdown table, so that each option's name is a real row header
-    # (<th scope="row">) for screen readers; cells still hold Markdown (md_in_html, markdown="span").
-    # Each cell names its column (data-label): on a phone and in print a row becomes a card, one
-    # labelled line per criterion (guide.css, "Decision tables").
-    lines.append('<table markdown="block">')
-    lines.append('<thead markdown="block">')
-    lines.append('<tr markdown="block"><th scope="col">Option</th>'
-                 + "".join(f'<th scope="col" markdown="span">{c}</th>' for c in columns) + "</tr>")
-    lines.append("</thead>")
-    lines.append('<tbody markdown="block">')
-    for option in options:
-        values = [*(option["values"][key] for key in criteria), option["choose_when"]]
-        lines.append(f'<tr markdown="block"><th scope="row" markdown="span">{cell(option["name"])}</th>'
-                     + "".join(f'<td data-label="{label}" markdown="span">{cell(value)}</td>'
-                               for label, value in zip(columns, values, strict=True)) + "</tr>")
-    lines.append("</tbody>")
-    lines.append("</table>")
+    rows = [(option["name"], [*(option["values"][key] for key in criteria), option["choose_when"]])
+            for option in options]
+    lines += option_table("Option", columns, rows)
     lines += ["", "</div>", ""]
     sources = "; ".join(f"[{s['title']}]({s['url']})" for s in table["sources"])
     lines += [f"Sources: {sources}.", f"{{ .table-sources{only_on_screen} }}", ""]
     return "\n".join(lines)
+
+
+def option_table(corner: str, columns: list[str], rows: list[tuple[str, list[str]]]) -> list[str]:
+    """The lines of a table with one option per row: its name as the row header, then one cell
+    per column (the markup of decision tables and of the built-in algorithms reference)."""
+    # HTML rather than a Markdown table, so that each option's name is a real row header
+    # (<th scope="row">) for screen readers; cells still hold Markdown (md_in_html, markdown="span").
+    # Each cell names its column (data-label): on a phone and in print a row becomes a card, one
+    # labelled line per criterion (guide.css, "Decision tables").
+    lines = ['<table markdown="block">', '<thead markdown="block">',
+             f'<tr markdown="block"><th scope="col">{corner}</th>'
+             + "".join(f'<th scope="col" markdown="span">{c}</th>' for c in columns) + "</tr>",
+             "</thead>", '<tbody markdown="block">']
+    for name, values in rows:
+        lines.append(f'<tr markdown="block"><th scope="row" markdown="span">{cell(name)}</th>'
+                     + "".join(f'<td data-label="{label}" markdown="span">{cell(value)}</td>'
+                               for label, value in zip(columns, values, strict=True)) + "</tr>")
+    lines += ["</tbody>", "</table>"]
+    return lines
 
 
 def all_decision_tables(guide: Guide, page: str, arg=None) -> str:
@@ -88,6 +93,52 @@ def all_decision_tables(guide: Guide, page: str, arg=None) -> str:
         if links:
             parts.append(f"In the chapter: {', '.join(links)}.\n{{ .table-taught }}\n")
     return "\n".join(parts)
+
+
+def _unconfirmed(algorithm: dict, key: str) -> str:
+    return f"*Not confirmed:* {algorithm['unconfirmed'][key]}"
+
+
+def _algorithm_cells(a: dict) -> list[str]:
+    def value(key, text):
+        return _unconfirmed(a, key) if key in a.get("unconfirmed", {}) else text
+
+    modes = " or ".join(a["input_modes"])
+    hyper = ", ".join(f"`{name}`" + ("" if need == "optional" else f" ({need})")
+                      for name, need in a["hyperparameters"].items())
+    tuning = ", ".join(f"`{metric}` ({direction.lower()})" for metric, direction in a["tuning"].items())
+    return [a["problem"], a["learning"].capitalize(), value("channels", a["channels"]),
+            value("formats", a["formats"]), value("input_modes", modes), value("training", a["training"]),
+            value("inference", a["inference"]), value("distributed", a["distributed"]),
+            value("hyperparameters", hyper), value("tuning", tuning),
+            f"[{a['name']} in the AWS documentation]({a['source']})"]
+
+
+ALGORITHM_COLUMNS = ["Problem", "Labels", "Channels", "Training data", "Input modes", "Training compute",
+                     "Inference compute", "Several instances", "Key hyperparameters",
+                     "Tuning objective metrics", "Source"]
+
+
+def algorithms(guide: Guide, page: str, arg=None) -> str:
+    """Every built-in algorithm in full, one per row (a card on a phone and in print), grouped by
+    family; the compact rows are the decision table 'builtin-algorithms'."""
+    document = guide.data.algorithms
+    lines = [cell(document["notes"]), ""]
+    for family in FAMILIES:
+        members = [a for a in document["algorithms"] if a["family"] == family]
+        if not members:
+            continue
+        lines += [f"## {FAMILY_TITLES[family]}", "",
+                  f'<div class="decision-table" data-algorithms="{family}" markdown>', ""]
+        lines += option_table("Algorithm", ALGORITHM_COLUMNS, [(a["name"], _algorithm_cells(a)) for a in members])
+        lines += ["", "</div>", ""]
+    sources = "; ".join(f"[{s['title']}]({s['url']})" for s in document["sources"])
+    lines += ["## Sources", "", f"{sources}; and each algorithm's page, linked in its row.", ""]
+    return "\n".join(lines)
+
+
+FAMILY_TITLES = {"tabular": "Tabular data", "text": "Text", "time-series": "Time series",
+                 "unsupervised": "Unsupervised: clusters, components, anomalies", "vision": "Images"}
 
 
 def services(guide: Guide, page: str, arg=None) -> str:

@@ -65,6 +65,7 @@ SHORTCODES: dict[str, Shortcode] = {
     "services": Shortcode(render.services, "the list of AWS services (Reference)"),
     "what-changed": Shortcode(render.what_changed,
                               "services renamed or closed since the exam guide (Reference)"),
+    "algorithms": Shortcode(render.algorithms, "every SageMaker AI built-in algorithm in full (Reference)"),
     "blueprint": Shortcode(render.blueprint, "the domains and task statements (The exam)"),
     "blueprint-domain": Shortcode(render.blueprint_domain, "one domain's task statements",
                                   "a domain's id", _domain_exists),
