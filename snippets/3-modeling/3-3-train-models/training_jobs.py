@@ -12,16 +12,16 @@ an execution role SageMaker AI can assume and MLSGUIDE_BUCKET to a new bucket of
 jobs start instances and bill for them, and the last section stops them.
 """
 
-import os
-
 from mlsguide import aws
 
 aws.activate()
-os.environ["SAGEMAKER_SUPPRESS_V2_WARNING"] = "1"
 
 # --8<-- [start:setup]
 # Set-up: clients, a bucket, an SDK session, and a hook that records each CreateTrainingJob request
 import logging
+import os
+
+os.environ["SAGEMAKER_SUPPRESS_V2_WARNING"] = "1"   # the SDK warns that version 3 exists
 
 import boto3
 
