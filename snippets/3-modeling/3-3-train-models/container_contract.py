@@ -18,8 +18,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-import numpy as np
 import mlsguide
+import numpy as np
 from mlsguide import SEED
 from sklearn.datasets import make_classification
 

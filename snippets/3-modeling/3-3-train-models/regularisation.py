@@ -26,7 +26,7 @@ net = MLPRegressor(hidden_layer_sizes=(100, 100), learning_rate_init=0.01, rando
 train_loss, val_loss = [], []
 with warnings.catch_warnings():
     warnings.simplefilter("ignore", ConvergenceWarning)
-    for epoch in range(400):
+    for _ in range(400):
         net.partial_fit(X_train, y_train)          # one more pass over the training rows
         train_loss.append(np.mean((net.predict(X_train) - y_train) ** 2))
         val_loss.append(np.mean((net.predict(X_val) - y_val) ** 2))
