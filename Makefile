@@ -31,12 +31,13 @@ help:
 
 install: $(STAMP)
 
-# System packages (see .ci/system-packages.sh): base for everything, browser for tests and the PDF.
-.ci/.system-ok:
+# System packages (see .ci/system-packages.sh): base for everything (with Java for PySpark), browser
+# for tests and the PDF. Checked again whenever the script changes.
+.ci/.system-ok: .ci/system-packages.sh
 	@bash .ci/system-packages.sh base
 	@touch $@
 
-.ci/.browser-ok:
+.ci/.browser-ok: .ci/system-packages.sh
 	@bash .ci/system-packages.sh browser
 	@touch $@
 
