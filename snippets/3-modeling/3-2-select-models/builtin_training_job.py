@@ -33,7 +33,7 @@ def candidates(learning, data_format, mode):
 
 
 print(f"{len(catalogue['algorithms'])} built-in algorithms in the reference")
-for question in (("supervised", "CSV", "Pipe"), ("unsupervised", "CSV", "Pipe"),
+for question in (("supervised", "CSV", "Pipe"), ("unsupervised", "RecordIO-protobuf", "Pipe"),
                  ("supervised", "RecordIO-protobuf", "File")):
     print(f"{' + '.join(question)}: {', '.join(candidates(*question))}")
 assert "Linear Learner" in candidates("supervised", "CSV", "Pipe")
