@@ -40,7 +40,7 @@ s3.upload_file(str(folder / "orders.parquet"), BUCKET, "orders/orders.parquet")
 athena = boto3.client("athena")
 athena.create_work_group(Name="mlsguide-eda", Configuration={
     "ResultConfiguration": {"OutputLocation": f"s3://{BUCKET}/athena-results/"},
-    "BytesScannedCutoffPerQuery": 1_000_000_000})  # stop any query that would scan over 1 GB
+    "BytesScannedCutoffPerQuery": 1_000_000_000})  # cancel any query that scans over 1 GB
 print(f"uploaded {len(orders)} orders to s3://{BUCKET}/orders/")
 # --8<-- [end:setup]
 
