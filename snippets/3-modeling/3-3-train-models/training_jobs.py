@@ -21,7 +21,7 @@ aws.activate()
 import logging
 import os
 
-os.environ["SAGEMAKER_SUPPRESS_V2_WARNING"] = "1"   # the SDK warns that version 3 exists
+os.environ["SAGEMAKER_SUPPRESS_V2_WARNING"] = "1"   # v2 warns that it is on the path of deprecation
 
 import boto3
 
