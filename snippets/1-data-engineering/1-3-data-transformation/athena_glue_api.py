@@ -83,7 +83,7 @@ glue.create_job(
     NumberOfWorkers=4,
     Timeout=60,  # minutes
     DefaultArguments={
-        "--job-bookmark-option": "job-bookmark-enable",  # skip input processed by earlier runs
+        "--job-bookmark-option": "job-bookmark-enable",  # for reads with a transformation_ctx
         "--source": f"s3://{BUCKET}/raw/",
         "--target": f"s3://{BUCKET}/curated/orders/",
     },

@@ -105,7 +105,7 @@ def main(argv: list[str]) -> None:
         job = Job(glue_context)
         job.init(args["JOB_NAME"], args)
         run(glue_context.spark_session, args["source"], args["target"])
-        job.commit()  # records the run, and the bookmark when bookmarks are enabled
+        job.commit()  # saves bookmarks for reads with a transformation_ctx (spark.read has none)
     else:  # spark-submit on EMR, or smspark-submit in a SageMaker Processing Spark container
         import argparse
 
@@ -136,6 +136,7 @@ for step, rows in steps.items():
     print(f"{step:22s} {rows:6,d}")
 assert steps["raw rows"] - steps["after dropDuplicates"] == 90, "the 90 retried rows go"
 assert steps["written (joined)"] == steps["after the filters"], "every kept order has a customer"
+assert steps["after the filters"] == 2_804, "the count the questions quote"
 print("engine:", "AWS Glue" if IN_GLUE else f"Spark {spark.version} in local mode")
 # --8<-- [end:run]
 
