@@ -252,14 +252,17 @@ def _is_a_fragment(piece: Piece) -> bool:
 
 def test_no_text_prints_a_letter_or_two_a_line(pdf):
     """What a table column too narrow for its words looks like on paper: "Li", "mi", "ts" on lines
-    of their own, one under the other. (A cell that holds one short word, like "k", is fine;
-    formulas, in KaTeX's faces, and code, in the mono face, are left out.)"""
+    of their own, one under the other. (A cell that holds one short word, like "k", is fine, and
+    so are two such cells one under the other, as a card's "GPU" over "Yes"; formulas, in KaTeX's
+    faces, and code, in the mono face, are left out.)"""
     pages, _, _ = pdf
     stacks = []
     for number, textpage in enumerate(pages, start=1):
         pieces = _pieces(textpage)
-        stacks += [(number, f"{one.text} / {two.text}") for one, two in zip(pieces, pieces[1:], strict=False)
-                   if _is_a_fragment(one) and _is_a_fragment(two) and abs(one.left - two.left) < 1]
+        stacks += [(number, f"{one.text} / {two.text} / {three.text}")
+                   for one, two, three in zip(pieces, pieces[1:], pieces[2:], strict=False)
+                   if all(map(_is_a_fragment, (one, two, three)))
+                   and abs(one.left - two.left) < 1 and abs(two.left - three.left) < 1]
     assert stacks == [], f"(page, lines) printed a letter or two a line: {stacks[:12]}"
 
 

@@ -250,7 +250,8 @@ def test_the_exam_status_is_shown_from_its_data_file_with_tags_and_sources():
     for exam in exams:
         for fact in exam["facts"]:
             tag = f'<span class="fact-tag fact-tag--{fact["confidence"]}">'
-            assert tag + fact["confidence"].capitalize() + "</span> " + " ".join(fact["text"].split()) in successors
+            text = " ".join(fact["text"].split())
+            assert f"{tag}{fact['confidence'].capitalize()}</span> {text}" in successors
             for source in fact["sources"]:
                 assert f'href="{source["url"]}"' in successors
     for task_id, task in the_guide.data.tasks().items():

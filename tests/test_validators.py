@@ -204,7 +204,8 @@ def _task(blueprint, domain=0, task=0):
          "task '3.5': field 'mla[0]' names MLA-C01 task '2.3', which mla_c02.tasks does not map",
          "mla-c02-unmapped"),
     case(lambda b: b["mla_c02"]["tasks"].update({"1.1": "5.1 Nowhere"}),
-         "field 'mla_c02.tasks.1.1' is '5.1 Nowhere', whose domain is not in mla_c02.domains", "mla-c02-domain"),
+         "field 'mla_c02.tasks.1.1' is '5.1 Nowhere', whose domain is not in mla_c02.domains",
+         "mla-c02-domain"),
     case(lambda b: b["mla_c02"]["removed"][0].update(taught_in=["9.9"]),
          "removed topic 'Loading into FSx.': field 'taught_in' names '9.9', not an MLS-C01 task",
          "removed-unknown-task"),
@@ -240,7 +241,8 @@ def _fact(status):
 
 @pytest.mark.parametrize(("mutate", "message"), [
     case(lambda s: s.update(checked="1 December 2026"),
-         "field 'checked' is '1 December 2026'; write \"YYYY-MM-DD\", or \"YYYY-MM\" when only the month is known",
+         "field 'checked' is '1 December 2026'; write \"YYYY-MM-DD\", or \"YYYY-MM\" when only the month "
+         "is known",
          "checked-format"),
     case(lambda s: s.update(checked="2027-01-01"),
          "field 'checked' is 2027-01-01, after today (2026-12-01); record it once it has happened",
@@ -353,7 +355,8 @@ def test_good_algorithms_pass():
          "algorithm 'xgboost': field 'tuning.auc' must be named <channel>:<metric>, the channel train, "
          "validation or test", "metric-name"),
     case(lambda d: _first(d)["tuning"].update({"validation:auc": "Up"}),
-         "algorithm 'xgboost': field 'tuning.validation:auc' is 'Up'; use one of Maximize, Minimize", "direction"),
+         "algorithm 'xgboost': field 'tuning.validation:auc' is 'Up'; use one of Maximize, Minimize",
+         "direction"),
     case(lambda d: _first(d).update(source="https://example.com/xgboost"),
          "algorithm 'xgboost': field 'source' must be a page of the AWS documentation "
          "(https://docs.aws.amazon.com/...)", "source-not-aws"),
@@ -385,7 +388,8 @@ def test_algorithm_messages_name_the_line(tmp_path):
     path.write_text(yaml.safe_dump(document, sort_keys=False))
     line = next(n for n, text in enumerate(path.read_text().splitlines(), start=1) if "Stream" in text)
     assert check_file(path, data.ALGORITHMS).messages == [
-        f"{path}:{line}: algorithm 'xgboost': field 'input_modes[0]' is 'Stream'; use one of File, Pipe, FastFile"]
+        f"{path}:{line}: algorithm 'xgboost': field 'input_modes[0]' is 'Stream'; use one of File, Pipe, "
+        "FastFile"]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -649,8 +653,8 @@ def test_bad_nav(the_guide, nav, message):
 # ---------------------------------------------------------------------------------------------
 # Shortcodes (guidebuild.shortcodes)
 
-KNOWN = ("algorithms, answer-key, blueprint, blueprint-domain, chapters-written, decision-table, decision-tables, "
-         "exam-map, exam-status, exam-status-box, quiz, services, what-changed")
+KNOWN = ("algorithms, answer-key, blueprint, blueprint-domain, chapters-written, decision-table, "
+         "decision-tables, exam-map, exam-status, exam-status-box, quiz, services, what-changed")
 
 
 def shortcode_problems(the_guide, text, src="demo/page.md"):

@@ -335,7 +335,8 @@ def unconfirmed_cells_say_why(algorithm, context):
 def tuning_metrics_are_named_by_channel(algorithm, context):
     for metric in algorithm["tuning"]:
         if not re.fullmatch(r"(train|validation|test):\S+", str(metric)):
-            yield ("tuning", metric), "must be named <channel>:<metric>, the channel train, validation or test"
+            yield ("tuning", metric), ("must be named <channel>:<metric>, the channel train, validation "
+                                       "or test")
 
 
 def algorithms_are_unique(document, context):
@@ -574,7 +575,8 @@ def load(data_dir: Path = DATA, docs: Path = DOCS) -> GuideData:
     algorithms = _check(data_dir / "algorithms.yml", ALGORITHMS, context, messages)
     if ALGORITHMS_TABLE in tables:
         messages.append(f"{rel(data_dir / 'decision-tables' / ALGORITHMS_TABLE)}.yml: the decision table "
-                        f"{ALGORITHMS_TABLE!r} is made from {rel(data_dir / 'algorithms.yml')}; remove this file")
+                        f"{ALGORITHMS_TABLE!r} is made from {rel(data_dir / 'algorithms.yml')}; "
+                        "remove this file")
     order = {task: n for n, task in enumerate(task_ids)}  # question files in blueprint order
     files = sorted((data_dir / "questions").glob("*.yml"),
                    key=lambda path: (order.get(path.stem, len(order)), path.name))

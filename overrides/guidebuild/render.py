@@ -130,7 +130,8 @@ def algorithms(guide: Guide, page: str, arg=None) -> str:
             continue
         lines += [f"## {FAMILY_TITLES[family]}", "",
                   f'<div class="decision-table" data-algorithms="{family}" markdown>', ""]
-        lines += option_table("Algorithm", ALGORITHM_COLUMNS, [(a["name"], _algorithm_cells(a)) for a in members])
+        rows = [(a["name"], _algorithm_cells(a)) for a in members]
+        lines += option_table("Algorithm", ALGORITHM_COLUMNS, rows)
         lines += ["", "</div>", ""]
     sources = "; ".join(f"[{s['title']}]({s['url']})" for s in document["sources"])
     lines += ["## Sources", "", f"{sources}; and each algorithm's page, linked in its row.", ""]
@@ -261,7 +262,8 @@ def mla_c02_task(guide: Guide, mla_c01: str) -> str:
     """An MLA-C01 task ('1.2 Transform ...') -> the MLA-C02 task it maps to, with its domain."""
     c02 = guide.data.blueprint["mla_c02"]
     task = c02["tasks"][mla_c01.split(" ", 1)[0]]
-    return f"{task} <small>(MLA-C02 Domain {task.split('.')[0]}: {c02['domains'][task.split('.')[0]]})</small>"
+    domain = task.split(".")[0]
+    return f"{task} <small>(MLA-C02 Domain {domain}: {c02['domains'][domain]})</small>"
 
 
 def _chapter_links(guide: Guide, page: str, task_ids: list[str]) -> str:

@@ -92,8 +92,12 @@
   function el(tag, attrs = {}, ...children) {
     const node = document.createElement(tag);
     for (const [k, v] of Object.entries(attrs)) {
-      if (k === "html") node.innerHTML = v;
-      else if (k === "text") node.textContent = v;
+      if (k === "html") {
+        node.innerHTML = v;
+        // A code block that scrolls sideways must take keyboard focus (WCAG 2.1.1), as Material's
+        // own code blocks do; question texts arrive after Material has run.
+        node.querySelectorAll("pre > code").forEach((code) => code.setAttribute("tabindex", "0"));
+      } else if (k === "text") node.textContent = v;
       else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
       else if (v !== false && v !== null && v !== undefined) node.setAttribute(k, v === true ? "" : v);
     }

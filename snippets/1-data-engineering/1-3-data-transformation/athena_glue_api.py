@@ -34,7 +34,8 @@ else:
     s3.create_bucket(Bucket=BUCKET, CreateBucketConfiguration={"LocationConstraint": region})
 # The job script is the `job` section of glue_etl_job.py, the file the previous examples ran.
 example = Path("snippets/1-data-engineering/1-3-data-transformation/glue_etl_job.py").read_text()
-marker = "# --8<-- [{}:job]\n"
+scissors = "--8<" + "--"  # written in two parts, so that this line is not a section marker itself
+marker = "# " + scissors + " [{}:job]\n"
 script = example.split(marker.format("start"))[1].split(marker.format("end"))[0]
 s3.put_object(Bucket=BUCKET, Key="scripts/glue_etl_job.py", Body=script.encode())
 buffer = io.BytesIO()

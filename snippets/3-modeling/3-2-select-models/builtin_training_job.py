@@ -29,7 +29,8 @@ by_id = {a["id"]: a for a in catalogue["algorithms"]}
 def candidates(learning, data_format, mode):
     """The built-in algorithms whose confirmed cells fit the labels, the format and the input mode."""
     return [a["name"] for a in catalogue["algorithms"]
-            if learning in a["learning"].split(" or ") and data_format in a["formats"] and mode in a["input_modes"]]
+            if learning in a["learning"].split(" or ") and data_format in a["formats"]
+            and mode in a["input_modes"]]
 
 
 print(f"{len(catalogue['algorithms'])} built-in algorithms in the reference")
@@ -53,7 +54,8 @@ from mlsguide import SEED
 s3 = boto3.client("s3", region_name="us-east-1")
 sm = boto3.client("sagemaker", region_name="us-east-1")
 BUCKET = os.environ.get("MLSGUIDE_BUCKET", "mlsguide-builtin-demo")
-ROLE_ARN = os.environ.get("MLSGUIDE_SAGEMAKER_ROLE_ARN", "arn:aws:iam::123456789012:role/mlsguide-sagemaker")
+ROLE_ARN = os.environ.get("MLSGUIDE_SAGEMAKER_ROLE_ARN",
+                          "arn:aws:iam::123456789012:role/mlsguide-sagemaker")
 rng = np.random.default_rng(SEED)
 features = rng.normal(size=(200, 3))
 label = (features @ [1.5, -2.0, 0.5] + rng.normal(0, 0.5, 200) > 0).astype(int)
@@ -65,7 +67,8 @@ print("uploaded:", [o["Key"] for o in s3.list_objects_v2(Bucket=BUCKET)["Content
 # --8<-- [end:setup]
 
 # --8<-- [start:request]
-# Built-in images live in an AWS-owned ECR registry per Region: <account>.dkr.ecr.<region>.amazonaws.com/<name>:<tag>.
+# Built-in images live in an AWS-owned ECR registry per Region:
+# <account>.dkr.ecr.<region>.amazonaws.com/<name>:<tag>.
 IMAGE = "382416733822.dkr.ecr.us-east-1.amazonaws.com/linear-learner:1"
 request = {
     "TrainingJobName": "mlsguide-linear-learner",
@@ -88,7 +91,8 @@ def against_reference(algorithm_id, request):
     """What the reference says is wrong with a request for a built-in algorithm."""
     algorithm = by_id[algorithm_id]
     mode = request["AlgorithmSpecification"]["TrainingInputMode"]
-    found = [] if mode in algorithm["input_modes"] else [f"{mode} mode is not among {algorithm['input_modes']}"]
+    found = ([] if mode in algorithm["input_modes"]
+             else [f"{mode} mode is not among {algorithm['input_modes']}"])
     found += [f"required hyperparameter {name!r} is missing"
               for name, need in algorithm["hyperparameters"].items()
               if need == "required" and name not in request["HyperParameters"]]
@@ -103,7 +107,8 @@ print(f"  image {job['AlgorithmSpecification']['TrainingImage']}")
 print(f"  hyperparameters {job['HyperParameters']}")
 without = {**request, "HyperParameters": {"epochs": "10"}}
 print("without predictor_type:", against_reference("linear-learner", without))
-assert against_reference("linear-learner", without) == ["required hyperparameter 'predictor_type' is missing"]
+missing = ["required hyperparameter 'predictor_type' is missing"]
+assert against_reference("linear-learner", without) == missing
 # --8<-- [end:request]
 
 # --8<-- [start:cleanup]

@@ -48,7 +48,8 @@ left.set_title("The elbow at k = 4")
 markers = ["o", "s", "^", "D"]
 for cluster in range(4):
     members = X[final.labels_ == cluster]
-    right.scatter(members[:, 0], members[:, 1], s=10, marker=markers[cluster], label=f"cluster {cluster + 1}")
+    right.scatter(members[:, 0], members[:, 1], s=10, marker=markers[cluster],
+                  label=f"cluster {cluster + 1}")
 right.set_xlabel("age")
 right.set_ylabel("orders a month")
 right.set_title("k-means with k = 4")

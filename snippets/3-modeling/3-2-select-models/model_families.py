@@ -46,7 +46,8 @@ for name, model in models.items():
     started = time.perf_counter()
     model.fit(X_train, y_train)
     rmse = mean_squared_error(y_test, model.predict(X_test)) ** 0.5
-    scores[name] = (rmse, r2_score(y_test, model.predict(X_test)), r2_score(y_train, model.predict(X_train)))
+    test_r2 = r2_score(y_test, model.predict(X_test))
+    scores[name] = (rmse, test_r2, r2_score(y_train, model.predict(X_train)))
     print(f"{name:27s} {scores[name][0]:9.3f} {scores[name][1]:8.3f} {scores[name][2]:9.3f}")
 
 linear, forest, boosted = (scores[name] for name in models)
@@ -63,7 +64,8 @@ from mlsguide.figures import show
 
 # Vary one feature at a time, the others held at 0 (x0 at 1 for the x2 panel, where it interacts).
 grid = np.linspace(-3, 3, 200)
-panels = [(0, "x0 (threshold at 0.5)", {}), (1, "x1 (a sine curve)", {}), (2, "x2 (times x0, x0 = 1)", {0: 1.0})]
+panels = [(0, "x0 (threshold at 0.5)", {}), (1, "x1 (a sine curve)", {}),
+          (2, "x2 (times x0, x0 = 1)", {0: 1.0})]
 truth = [lambda g: 2.0 * (g > 0.5), lambda g: np.sin(2 * g), lambda g: 0.8 * g * 1.0 + 2.0]
 styles = {"linear regression": "--", "random forest (300 trees)": ":", "XGBoost (300 rounds)": "-"}
 fig, axes = plt.subplots(1, 3, figsize=(10, 3.6), sharey=True)
@@ -77,8 +79,8 @@ for ax, (feature, label, fixed), true in zip(axes, panels, truth, strict=True):
         ax.plot(grid, model.predict(rows), linestyle=styles[name], label=name)
     ax.set_xlabel(label)
 axes[0].set_ylabel("prediction")
-axes[0].legend(loc="upper left", fontsize=8)
-fig.suptitle("What each family can draw: one feature varied, the others fixed")
+axes[0].legend(loc="upper left", fontsize=9)
+fig.suptitle("What each family can draw:\none feature varied, the others fixed")
 show(fig, alt="Three panels. The linear model draws a straight line through the step of x0 and "
      "through the sine curve of x1; the random forest and XGBoost follow the step and the curve "
      "in small stairs; for x2 all three follow the upward slope.")
