@@ -6,8 +6,10 @@ page's JavaScript, from the question bank the build wrote.
 """
 
 import re
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from guidebuild.edition import edition
 
 from tests.browser import axe_violations
 
@@ -274,6 +276,44 @@ def test_the_score_reads_on_a_phone(page, site_url):
         lines = dd.evaluate(
             "e => e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight)")
         assert lines < 1.5, f"{dd.inner_text()!r} wraps onto {lines:.1f} lines at 390 px"
+
+
+def test_the_review_links_a_prefilled_report_for_each_question(page, site_url):
+    _start(page, site_url, seed=4)
+    page.click("#exam-submit")
+    items = page.locator(".exam-review-item")
+    assert items.count() > 0
+    for n in range(items.count()):
+        item = items.nth(n)
+        link = item.locator("a.exam-report")
+        assert link.inner_text() == "Report a problem with this question"
+        query = parse_qs(urlsplit(link.get_attribute("href")).query)
+        assert query["template"] == ["wrong-answer.yml"]
+        assert query["question"] == [item.get_attribute("data-qid")]
+        assert query["edition"] == [edition()[0]]
+
+
+def test_a_link_can_ask_for_a_shorter_draw_with_a_seed(page, site_url, bank):
+    page.goto(site_url + EXAM)
+    page.evaluate("localStorage.clear()")
+    page.goto(site_url + EXAM + "?size=20&seed=11")
+    assert page.input_value("#exam-seed") == "11"
+    assert "shorter draw of 20" in page.inner_text("#exam-pool")
+    held = {d["id"]: sum(q["domain"] == d["id"] for q in bank["questions"]) for d in bank["domains"]}
+    wanted = _exam_targets(bank, size=20)
+    drawn = sum(min(held[d], wanted[d]) for d in held)
+    assert f"You have {_exam_minutes(drawn)} minutes" in page.inner_text("#exam-time")
+    page.click("#exam-start")
+    page.locator(".exam-clock-time").wait_for()
+    assert page.inner_text("#exam-question-heading").endswith(f"of {drawn}")
+    first = page.get_attribute("#exam-question-heading", "data-qid")
+    page.click("#exam-submit")
+    retake = page.get_by_role("link", name="this draw of 20")
+    assert retake.get_attribute("href") == "?size=20&seed=11"
+    page.click(".exam-restart")  # start over: the address still asks for the same draw
+    page.click("#exam-start")
+    page.locator(".exam-clock-time").wait_for()
+    assert page.get_attribute("#exam-question-heading", "data-qid") == first
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
