@@ -1,6 +1,7 @@
 """Report a problem: the issue forms, and the prefilled links under every page and question."""
 
 import re
+from functools import cache
 from html.parser import HTMLParser
 from urllib.parse import parse_qs, urlsplit
 
@@ -8,7 +9,6 @@ import pytest
 import yaml
 from guidebuild import bank as question_bank
 from guidebuild import guide, report
-from guidebuild.edition import edition
 from guidebuild.paths import built_page, mkdocs_config, uses_directory_urls
 
 from tests.guide import ROOT, built_site
@@ -110,7 +110,14 @@ def html_of(page: str) -> str:
 
 
 THE_GUIDE = guide.load()
-COMMIT = edition()[0]
+
+
+@cache
+def edition_on_the_cover() -> str:
+    """The commit the build printed on the PDF's cover: every link must name the same edition."""
+    cover = re.search(r"Built from commit</dt><dd><code>([^<]+)</code>", html_of("print_page.md"))
+    assert cover, "the print page's cover names no commit"
+    return cover[1]
 
 
 @pytest.mark.parametrize("task", sorted(THE_GUIDE.chapters))
@@ -122,7 +129,7 @@ def test_every_chapter_links_a_report_about_itself(task):
     assert set(found) == {report.WRONG_FACT, report.BROKEN_EXAMPLE}, f"{src}: {sorted(found)}"
     for template, query in found.items():
         assert query["page"] == f"docs/{src}", (src, query)
-        assert query["edition"] == COMMIT, (src, query)
+        assert query["edition"] == edition_on_the_cover(), (src, query)
         assert query["title"].startswith(report.TITLE_PREFIX[template]) and task in query["title"], query
 
 
@@ -133,13 +140,13 @@ def test_every_quiz_question_links_a_report_about_itself(task):
     in_questions = [(qid, query) for qid, query in found if qid is not None]
     assert [qid for qid, _ in in_questions] == questions, "one report link under each quiz question"
     for qid, query in in_questions:
-        assert query == {"template": report.WRONG_ANSWER, "question": qid, "edition": COMMIT,
+        assert query == {"template": report.WRONG_ANSWER, "question": qid, "edition": edition_on_the_cover(),
                          "title": f"Wrong answer: question {qid}"}
 
 
 def test_every_answer_in_the_answer_key_links_a_report():
     found = [query["question"] for _, query in report_links(html_of("reference/answer-key.md"))
-             if query["template"] == report.WRONG_ANSWER and query["edition"] == COMMIT]
+             if query["template"] == report.WRONG_ANSWER and query["edition"] == edition_on_the_cover()]
     expected = [q["id"] for task in THE_GUIDE.data.questions for q in THE_GUIDE.data.quiz(task)]
     assert found == expected
 
@@ -148,7 +155,7 @@ def test_every_practice_exam_question_carries_its_report_link():
     for q in question_bank.read(built_site())["questions"]:
         query = {k: v[0] for k, v in parse_qs(urlsplit(q["report"]).query).items()}
         assert query["template"] == report.WRONG_ANSWER, q["id"]
-        assert (query["question"], query["edition"]) == (q["id"], COMMIT)
+        assert (query["question"], query["edition"]) == (q["id"], edition_on_the_cover())
 
 
 def test_report_links_stay_out_of_the_search_index():

@@ -5,6 +5,7 @@ from fractions import Fraction
 
 import pytest
 from guidebuild import guide, pages, shortcodes, study_plan
+from guidebuild.book import drop_link_queries
 from guidebuild.paths import built_page, page_url, uses_directory_urls
 
 from tests.guide import built_site
@@ -75,3 +76,8 @@ def test_the_checkpoints_link_the_practice_exam_with_their_size(plan_html):
     for size in study_plan.CHECKPOINTS.values():
         expected = exam if size == study_plan.FULL_EXAM else f"{exam}?size={size}"
         assert expected in links, f"no checkpoint link {expected}"
+
+
+def test_in_the_book_a_checkpoint_links_the_practice_exam_section():
+    html = '<a href="#practice-exam?size=20">a 20-question practice exam</a> <a href="https://x/?a=1#b">'
+    assert drop_link_queries(html) == '<a href="#practice-exam">a 20-question practice exam</a> <a href="https://x/?a=1#b">'
