@@ -303,7 +303,7 @@ def quiz(guide: Guide, page: str, task: str) -> str:
             out.append(f"- **{key.upper()} — {verdict}.** {cell(why)}")
         review = f"{relative_link(page, target)}#{anchor}"
         out += ["", f"Review: [the section of this guide that teaches it]({review}).", "",
-                "</details>", "", report.question_link(q["id"], "quiz-report screen-only"), "</li>", ""]
+                "</details>", "", report.question_link(q["id"], "quiz-report", "screen-only"), "</li>", ""]
     out += ["</ol>", ""]
     return "\n".join(out)
 

@@ -60,8 +60,9 @@ def question_url(question_id: str) -> str:
     return issue_url(WRONG_ANSWER, f"question {question_id}", {"question": question_id})
 
 
-def question_link(question_id: str, css_class: str) -> str:
+def question_link(question_id: str, *css_classes: str) -> str:
     """The question's report link as a Markdown paragraph, left out of the search index (the same
     words under every question would only get in the way of a search)."""
+    classes = " ".join(f".{name}" for name in css_classes)
     return (f"[Report a problem with this question]({question_url(question_id)})\n"
-            f"{{ .{css_class} data-search-exclude }}\n")
+            f"{{ {classes} data-search-exclude }}\n")
