@@ -34,6 +34,11 @@ def test_quiz_feedback_for_a_right_and_a_wrong_answer(page, site_url):
     options = question.locator(".quiz-option")
     keys = [options.nth(i).get_attribute("data-key") for i in range(options.count())]
     wrong = next(k for k in keys if k != answer)
+    # Before an answer: no explanations and no "Try again" (Material's display rules beat `hidden`
+    # until guide.css said otherwise); the report link is there from the start.
+    assert not question.locator(".quiz-answer").is_visible()
+    assert not question.get_by_role("button", name="Try again").is_visible()
+    assert question.get_by_role("link", name="Report a problem with this question").is_visible()
 
     question.locator(f'.quiz-option[data-key="{wrong}"] input').check()
     question.get_by_role("button", name="Check answer").click()

@@ -163,5 +163,5 @@ def test_every_practice_exam_question_carries_its_report_link():
 
 def test_report_links_stay_out_of_the_search_index():
     index = (built_site() / "search" / "search_index.json").read_text(encoding="utf-8")
-    assert "Report a problem" not in index
+    assert "Report a problem with this" not in index
     assert "/issues/new?" not in index

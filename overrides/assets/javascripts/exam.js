@@ -204,7 +204,7 @@
       const size = asked.size;
       const seed = asked.seed ?? Math.floor(Math.random() * 1e9);
       const wanted = targets(bank.domains, size);
-      const draws = size === EXAM_SIZE ? "a full exam draws" : `a ${size}-question draw asks for`;
+      const draws = size === EXAM_SIZE ? "a full exam draws" : `this ${size}-question draw asks for`;
       const held = bank.domains.map((d) => bank.questions.filter((q) => q.domain === d.id).length);
       const drawn = held.map((n, i) => Math.min(n, wanted[i]));
       const total = drawn.reduce((a, b) => a + b, 0);
