@@ -6,6 +6,7 @@ page's JavaScript, from the question bank the build wrote.
 """
 
 import re
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -33,6 +34,11 @@ def test_quiz_feedback_for_a_right_and_a_wrong_answer(page, site_url):
     options = question.locator(".quiz-option")
     keys = [options.nth(i).get_attribute("data-key") for i in range(options.count())]
     wrong = next(k for k in keys if k != answer)
+    # Before an answer: no explanations and no "Try again" (Material's display rules beat `hidden`
+    # until guide.css said otherwise); the report link is there from the start.
+    assert not question.locator(".quiz-answer").is_visible()
+    assert not question.get_by_role("button", name="Try again").is_visible()
+    assert question.get_by_role("link", name="Report a problem with this question").is_visible()
 
     question.locator(f'.quiz-option[data-key="{wrong}"] input').check()
     question.get_by_role("button", name="Check answer").click()
@@ -274,6 +280,45 @@ def test_the_score_reads_on_a_phone(page, site_url):
         lines = dd.evaluate(
             "e => e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight)")
         assert lines < 1.5, f"{dd.inner_text()!r} wraps onto {lines:.1f} lines at 390 px"
+
+
+def test_the_review_links_a_prefilled_report_for_each_question(page, site_url, bank):
+    by_id = {q["id"]: q for q in bank["questions"]}
+    _start(page, site_url, seed=4)
+    page.click("#exam-submit")
+    items = page.locator(".exam-review-item")
+    assert items.count() > 0
+    for n in range(items.count()):
+        item = items.nth(n)
+        link = item.locator("a.exam-report")
+        assert link.inner_text() == "Report a problem with this question"
+        href, qid = link.get_attribute("href"), item.get_attribute("data-qid")
+        assert href == by_id[qid]["report"]  # its template and edition: tests/test_report.py
+        query = parse_qs(urlsplit(href).query)
+        assert (query["template"], query["question"]) == (["wrong-answer.yml"], [qid])
+
+
+def test_a_link_can_ask_for_a_shorter_draw_with_a_seed(page, site_url, bank):
+    page.goto(site_url + EXAM)
+    page.evaluate("localStorage.clear()")
+    page.goto(site_url + EXAM + "?size=20&seed=11")
+    assert page.input_value("#exam-seed") == "11"
+    assert "shorter draw of 20" in page.inner_text("#exam-pool")
+    held = {d["id"]: sum(q["domain"] == d["id"] for q in bank["questions"]) for d in bank["domains"]}
+    wanted = _exam_targets(bank, size=20)
+    drawn = sum(min(held[d], wanted[d]) for d in held)
+    assert f"You have {_exam_minutes(drawn)} minutes" in page.inner_text("#exam-time")
+    page.click("#exam-start")
+    page.locator(".exam-clock-time").wait_for()
+    assert page.inner_text("#exam-question-heading").endswith(f"of {drawn}")
+    first = page.get_attribute("#exam-question-heading", "data-qid")
+    page.click("#exam-submit")
+    retake = page.get_by_role("link", name="this draw of 20")
+    assert retake.get_attribute("href") == "?size=20&seed=11"
+    page.click(".exam-restart")  # start over: the address still asks for the same draw
+    page.click("#exam-start")
+    page.locator(".exam-clock-time").wait_for()
+    assert page.get_attribute("#exam-question-heading", "data-qid") == first
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

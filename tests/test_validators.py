@@ -654,7 +654,8 @@ def test_bad_nav(the_guide, nav, message):
 # Shortcodes (guidebuild.shortcodes)
 
 KNOWN = ("algorithms, answer-key, blueprint, blueprint-domain, chapters-written, decision-table, "
-         "decision-tables, exam-map, exam-status, exam-status-box, quiz, services, what-changed")
+         "decision-tables, exam-map, exam-status, exam-status-box, quiz, services, study-plan-hours, "
+         "study-week, what-changed")
 
 
 def shortcode_problems(the_guide, text, src="demo/page.md"):

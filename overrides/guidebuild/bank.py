@@ -10,7 +10,8 @@ of questions:
   "quiz_count": how many questions the chapters' quizzes hold, kept out of the exam}`;
 * one `question-bank-<domain>.js` per domain, loaded when an attempt starts, adds that domain's
   texts to `window.MLSGUIDE_BANK_TEXT`: `{question id: {"stem", "options": {letter: html},
-  "answer": [letters], "explanations": {letter: html}, "link": site URL}}`.
+  "answer": [letters], "explanations": {letter: html}, "link": site URL, "report": the URL
+  that opens a prefilled issue about the question (guidebuild.report)}}`.
 
 Stems, options and explanations are Markdown rendered to HTML; links are site-relative URLs.
 overrides/assets/javascripts/exam.js reads the parts; the tests read the whole bank with `read`,
@@ -24,6 +25,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from guidebuild import report
 from guidebuild.paths import page_url
 from guidebuild.schema import line_of
 
@@ -58,6 +60,7 @@ def for_browser(guide: Guide, use_directory_urls: bool, to_html: Callable[[str],
                 "answer": list(q["answer"]),
                 "explanations": {k: to_html(v) for k, v in q["explanations"].items()},
                 "link": f"{page_url(page, use_directory_urls)}#{anchor}",
+                "report": report.question_url(q["id"]),
             })
     tasks = {task_id: task["title"] for task_id, task in guide.data.tasks().items()}
     quiz_count = sum(len(guide.data.quiz(task)) for task in guide.data.questions)

@@ -86,3 +86,13 @@ def prefix_table_ids(html: str) -> str:
         return f'{table[1]}{page}-{table[2]}"' if page else table[0]
 
     return TABLE_ID.sub(prefixed, html)
+
+
+ANCHOR_WITH_QUERY = re.compile(r'href="#([^"?]+)\?[^"]*"')
+
+
+def drop_link_queries(html: str) -> str:
+    """print-site turns a link to another page into the anchor of its section but keeps the
+    link's query (`#practice-exam?size=20`, from the study plan), an anchor the book does not
+    have: on paper the section is what the link means."""
+    return ANCHOR_WITH_QUERY.sub(r'href="#\1"', html)

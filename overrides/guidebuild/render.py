@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from guidebuild import report
 from guidebuild.data import CHANGE_KINDS, FAMILIES, SCOPES, change_date
 from guidebuild.paths import relative_link
 
@@ -356,7 +357,7 @@ def quiz(guide: Guide, page: str, task: str) -> str:
             out.append(f"- **{key.upper()} — {verdict}.** {cell(why)}")
         review = f"{relative_link(page, target)}#{anchor}"
         out += ["", f"Review: [the section of this guide that teaches it]({review}).", "",
-                "</details>", "", "</li>", ""]
+                "</details>", "", report.question_link(q["id"], "quiz-report", "screen-only"), "</li>", ""]
     out += ["</ol>", ""]
     return "\n".join(out)
 
@@ -379,7 +380,7 @@ def answer_key(guide: Guide, page: str, arg=None) -> str:
             for key, why in q["explanations"].items():
                 verdict = "correct" if key in q["answer"] else "incorrect"
                 out.append(f"- {key.upper()} ({verdict}): {cell(why)}")
-            out.append("")
+            out += ["", report.question_link(q["id"], "answer-report")]
     return "\n".join(out)
 
 

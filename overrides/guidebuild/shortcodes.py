@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from guidebuild import render
+from guidebuild import render, study_plan
 from guidebuild.pages import Page, outside_fences
 from guidebuild.schema import DataError
 
@@ -80,6 +80,9 @@ SHORTCODES: dict[str, Shortcode] = {
     "quiz": Shortcode(render.quiz, "a chapter's Check yourself questions",
                       "the chapter's task id", _quiz_is_the_pages_task),
     "answer-key": Shortcode(render.answer_key, "every quiz's answers (Reference)"),
+    "study-plan-hours": Shortcode(study_plan.hours_table, "the study hours per domain (Study plan)"),
+    "study-week": Shortcode(study_plan.week, "one week of the study plan", "the week's number",
+                            study_plan.check_week),
 }
 
 

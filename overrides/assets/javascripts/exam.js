@@ -52,9 +52,9 @@
     return base;
   }
 
-  function draw(bank, seed) {
+  function draw(bank, seed, size) {
     const random = mulberry32(seed);
-    const wanted = targets(bank.domains, EXAM_SIZE);
+    const wanted = targets(bank.domains, size);
     const plan = [];
     let ids = [];
     bank.domains.forEach((domain, i) => {
@@ -64,6 +64,17 @@
       ids = ids.concat(chosen);
     });
     return { ids: shuffled(ids, random), plan };
+  }
+
+  // What the page's address asks for: `?size=20` a shorter draw (1 to 65 questions), `?seed=7` a
+  // given seed (the study plan links to its checkpoints so). Anything else: a full exam, a new seed.
+  function requested(search) {
+    const params = new URLSearchParams(search);
+    const whole = (name, min, max) => {
+      const n = Number(params.get(name));
+      return params.get(name) && Number.isInteger(n) && n >= min && n <= max ? n : null;
+    };
+    return { size: whole("size", 1, EXAM_SIZE) ?? EXAM_SIZE, seed: whole("seed", 0, 2 ** 32 - 1) };
   }
 
   function durationMs(questions) {
@@ -193,14 +204,17 @@
 
     // Start screen --------------------------------------------------------------------------
     function renderStart() {
-      const seed = Math.floor(Math.random() * 1e9);
-      const wanted = targets(bank.domains, EXAM_SIZE);
+      const asked = requested(window.location.search);
+      const size = asked.size;
+      const seed = asked.seed ?? Math.floor(Math.random() * 1e9);
+      const wanted = targets(bank.domains, size);
+      const draws = size === EXAM_SIZE ? "a full exam draws" : `this ${size}-question draw asks for`;
       const held = bank.domains.map((d) => bank.questions.filter((q) => q.domain === d.id).length);
       const drawn = held.map((n, i) => Math.min(n, wanted[i]));
       const total = drawn.reduce((a, b) => a + b, 0);
       const minutes = durationMs(total) / 60000;
       const counts = bank.domains.map((d, i) => {
-        const of = `${drawn[i]} of the ${wanted[i]} a full exam draws`;
+        const of = `${drawn[i]} of the ${wanted[i]} ${draws}`;
         if (held[i] === 0) return `${d.id}. ${d.title}: none yet (the pool has no questions for this domain)`;
         return `${d.id}. ${d.title}: ${of}${held[i] < wanted[i] ? ` (every question the pool holds)` : ""}`;
       });
@@ -209,7 +223,11 @@
         el("p", { id: "exam-pool" },
           `The practice-exam pool holds ${bank.questions.length} questions; the ${bank.quiz_count} questions of the chapters' quizzes are kept out of it. `,
           `A full exam draws ${EXAM_SIZE} in the blueprint's proportions (20/24/36/20 by domain). `,
-          total < EXAM_SIZE
+          size < EXAM_SIZE
+            ? [el("strong", { text: `This link asks for a shorter draw of ${size}, in the same proportions` }), " (",
+              el("a", { href: window.location.pathname, id: "exam-full", text: "take a full exam instead" }), "). "]
+            : null,
+          total < size
             ? el("strong", { text: `The pool is still smaller than that, so this attempt has ${total} questions:` })
             : `This attempt has ${total} questions:`),
         el("ul", { id: "exam-draw" }, counts.map((c) => el("li", { text: c }))),
@@ -218,16 +236,16 @@
         el("p", { class: "exam-seed" },
           el("label", { for: "exam-seed", text: "Seed (the same seed draws the same questions in the same order): " }), seedInput),
         el("button", { type: "button", class: "md-button md-button--primary", id: "exam-start", text: "Start the practice exam",
-          onclick: () => begin(Number.parseInt(seedInput.value, 10) || 0) }),
+          onclick: () => begin(Number.parseInt(seedInput.value, 10) || 0, size) }),
       );
     }
 
-    function begin(seed) {
-      const { ids, plan } = draw(bank, seed);
+    function begin(seed, size) {
+      const { ids, plan } = draw(bank, seed, size);
       const button = view.querySelector("#exam-start");
       if (button) button.disabled = true;
       withTexts(() => {
-        state = { seed, ids, plan, answers: {}, flagged: [], current: 0, startedAt: Date.now(), durationMs: durationMs(ids.length),
+        state = { seed, size, ids, plan, answers: {}, flagged: [], current: 0, startedAt: Date.now(), durationMs: durationMs(ids.length),
           announced: [], submitted: false, autoSubmitted: false };
         save();
         renderQuestion();
@@ -393,7 +411,8 @@
           el("ul", { class: "exam-explanations" }, Object.entries(q.options).map(([k, html], i) =>
             el("li", {}, el("strong", { text: `${LETTERS[i]}${q.answer.includes(k) ? " (correct)" : ""}: ` }),
               el("span", { html }), el("div", { class: "exam-why", html: q.explanations[k] })))),
-          el("p", {}, el("a", { href: siteRoot + q.link, text: `Review task statement ${q.task} in the guide` })));
+          el("p", {}, el("a", { href: siteRoot + q.link, text: `Review task statement ${q.task} in the guide` }), " · ",
+            el("a", { href: q.report, class: "exam-report", text: "Report a problem with this question" })));
       });
       const parts = [
         el("h2", { tabindex: "-1", id: "exam-results-heading", text: "Results" }),
@@ -402,7 +421,10 @@
           el("dt", { text: "Correct" }), el("dd", { id: "exam-percent", text: `${r.right} of ${r.rows.length} (${pct(r.right, r.rows.length)})` }),
           el("dt", { text: "Estimated scaled score (unofficial)" }), el("dd", { id: "exam-scaled", text: String(r.scaled) }),
           el("dt", { text: "Result against the pass mark of 750" }), el("dd", { id: "exam-verdict", class: r.passed ? "is-pass" : "is-fail", text: r.passed ? "Pass" : "Fail" })),
-        el("p", { text: `Seed ${state.seed}: enter it again to retake the same questions.` }),
+        el("p", {}, `Seed ${state.seed}: enter it again to retake the same questions`,
+          (state.size || EXAM_SIZE) < EXAM_SIZE
+            ? [" (", el("a", { href: `?size=${state.size}&seed=${state.seed}`, text: `this draw of ${state.size}` }), ")."]
+            : "."),
         el("h3", { text: "By domain" }),
         el("table", { id: "exam-by-domain" },
           el("thead", {}, el("tr", {}, el("th", { scope: "col", text: "Domain" }), el("th", { scope: "col", text: "Correct" }), el("th", { scope: "col", text: "Percent" }))),
