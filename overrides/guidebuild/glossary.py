@@ -20,6 +20,7 @@ tooltip does nothing on paper). The search index is untouched: it keeps the text
 from __future__ import annotations
 
 import re
+import unicodedata
 import xml.etree.ElementTree as etree
 from typing import TYPE_CHECKING
 
@@ -54,8 +55,9 @@ def tooltip_words(glossary: list[dict]) -> dict[str, dict]:
 
 
 def anchor(term: str) -> str:
-    """The id of a term on the Glossary page: 'TF-IDF' -> 'glossary-tf-idf'."""
-    return "glossary-" + re.sub(r"[^a-z0-9]+", "-", term.lower()).strip("-")
+    """The id of a term on the Glossary page: 'TF-IDF' -> 'glossary-tf-idf', 'R²' -> 'glossary-r2'."""
+    ascii_term = unicodedata.normalize("NFKD", term).encode("ascii", "ignore").decode()
+    return "glossary-" + re.sub(r"[^a-z0-9]+", "-", ascii_term.lower()).strip("-")
 
 
 class FirstUseTooltips(Treeprocessor):
