@@ -623,8 +623,8 @@ def test_bad_nav(the_guide, nav, message):
 # ---------------------------------------------------------------------------------------------
 # Shortcodes (guidebuild.shortcodes)
 
-KNOWN = ("answer-key, blueprint, blueprint-domain, chapters-written, decision-table, decision-tables, exam-map, "
-         "exam-status, exam-status-box, glossary, quiz, services, what-changed")
+KNOWN = ("answer-key, blueprint, blueprint-domain, chapters-written, decision-table, decision-tables, "
+         "exam-map, exam-status, exam-status-box, glossary, quiz, services, what-changed")
 
 
 def shortcode_problems(the_guide, text, src="demo/page.md"):

@@ -21,8 +21,18 @@ from datetime import date
 from pathlib import Path
 
 from guidebuild.paths import DATA, DOCS, rel
-from guidebuild.schema import (DataError, ListOf, MapOf, Problem, Record, Text, Whole, check_file, describe,
-                               line_of)
+from guidebuild.schema import (
+    DataError,
+    ListOf,
+    MapOf,
+    Problem,
+    Record,
+    Text,
+    Whole,
+    check_file,
+    describe,
+    line_of,
+)
 
 SCOPES = {"in-scope": "In scope", "out-of-scope": "Out of scope", "not-listed": "Not listed"}
 QUESTION_KINDS = ("single", "multiple")
@@ -398,7 +408,9 @@ MARKUP = re.compile(r"[`*<>\[\]|]")
 
 def plain_text(value, context):
     found = MARKUP.search(value)
-    return f"must be plain text, as it is also a tooltip: no Markdown or HTML ({found[0]!r})" if found else None
+    if found:
+        return f"must be plain text, as it is also a tooltip: no Markdown or HTML ({found[0]!r})"
+    return None
 
 
 def terms_and_aliases_are_unique(glossary, context):
