@@ -437,7 +437,8 @@ GLOSSARY_TERM = Record({
     "term": Text(),
     "expansion": Text(required=False, checks=(plain_text,)),  # what an abbreviation stands for
     "definition": Text(checks=(plain_text,)),  # one or two sentences, in the guide's own words
-    "aliases": ListOf(Text(), min=1, required=False),  # other spellings that get the tooltip too
+    # other spellings, or related words the entry defines (ReLU under activation function)
+    "aliases": ListOf(Text(), min=1, required=False),
     "see": Text(required=False, checks=(link_to_a_page,)),  # the chapter heading that teaches it
 })
 GLOSSARY = Record({"terms": ListOf(GLOSSARY_TERM, min=1, label="term", name="term")},

@@ -9,6 +9,7 @@ it renders on, plus the shortcode's argument where it has one.
 from __future__ import annotations
 
 from datetime import date
+from html import escape
 from typing import TYPE_CHECKING
 
 from guidebuild.data import CHANGE_KINDS, SCOPES, change_date
@@ -386,7 +387,7 @@ def glossary(guide: Guide, page: str, arg=None) -> str:
     lines = ['<dl class="glossary" markdown="block">', ""]
     for entry in sorted(guide.data.glossary, key=lambda e: e["term"].casefold()):
         term = entry["term"]
-        lines.append(f'<dt id="{anchor(term)}">{term}</dt>')
+        lines.append(f'<dt id="{anchor(term)}">{escape(term)}</dt>')
         lines += ['<dd markdown="block">', ""]
         definition = cell(entry["definition"])
         if entry.get("expansion"):
@@ -394,7 +395,7 @@ def glossary(guide: Guide, page: str, arg=None) -> str:
         lines += [definition, ""]
         more = []
         if entry.get("aliases"):
-            more.append("Also written " + ", ".join(entry["aliases"]) + ".")
+            more.append("Also covers " + ", ".join(entry["aliases"]) + ".")
         if entry.get("see"):
             target, _, heading = entry["see"].partition("#")
             more.append(f"Taught in [{_page_title(guide, target)}]({relative_link(page, target)}#{heading}).")
