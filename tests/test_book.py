@@ -275,6 +275,16 @@ def test_answer_key_appendix_holds_every_answer(pdf):
     assert len(re.findall(r"Question \d+: [A-F](?:, [A-F])*\.", key_text)) == quiz_questions
 
 
+def test_glossary_appendix_defines_every_term(pdf):
+    """The glossary prints in Reference, with every term (on paper a tooltip shows nothing)."""
+    _, texts, outline = pdf
+    assert "Glossary" in outline, "the PDF outline has no glossary"
+    after = min((start for start in outline.values() if start > outline["Glossary"]), default=len(texts) + 1)
+    glossary_text = " ".join(texts[outline["Glossary"] - 1:after - 1])
+    missing = [t["term"] for t in load_data().glossary if t["term"] not in glossary_text]
+    assert not missing, f"terms missing from the PDF's glossary: {missing[:10]}"
+
+
 @pytest.fixture(scope="module")
 def print_layout(browser):
     """The print page laid out as make_pdf.py prints it: print styles, the printable width, and its

@@ -403,3 +403,43 @@ def test_search_puts_the_section_that_teaches_it_first(page, site_url, query, fi
     assert found in wanted and links[0] == found.partition("#")[0], (
         f"searching {query!r}: the first result is {found} ({top}), not {' or '.join(wanted)}")
     assert "answer-key" not in results.inner_html()
+
+
+# --------------------------------------------------------------------------------------------
+# The glossary's tooltips (guidebuild.glossary): on hover, on keyboard focus and on a tap
+
+GLOSSARY_CHAPTER = "3-modeling/3-5-evaluate-models.html"
+
+
+def _tooltip_for(page, abbr):
+    """The tooltip Material shows for an <abbr>, found by the id the abbr points to."""
+    page.wait_for_function("el => el.hasAttribute('aria-describedby')", arg=abbr.element_handle(),
+                           timeout=5_000)
+    return page.locator(f'[id="{abbr.get_attribute("aria-describedby")}"]')
+
+
+def test_a_term_shows_its_definition_on_hover_and_on_keyboard_focus(page, site_url):
+    page.goto(site_url + GLOSSARY_CHAPTER)
+    auc = page.locator("article abbr", has_text=re.compile(r"^AUC$")).first
+    definition = auc.get_attribute("title")
+    assert definition.startswith("area under the ROC curve: ")
+    auc.hover()
+    tooltip = _tooltip_for(page, auc)
+    tooltip.wait_for(state="visible")
+    assert tooltip.inner_text().strip() == definition
+    page.mouse.move(0, 0)
+    tooltip.wait_for(state="hidden")
+    auc.focus()  # where Tab would land: the term is a tab stop
+    assert page.evaluate("document.activeElement.textContent") == "AUC"
+    _tooltip_for(page, auc).wait_for(state="visible")
+
+
+def test_a_tap_on_a_term_shows_its_definition(browser, site_url):
+    context = browser.new_context(has_touch=True, is_mobile=True, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(site_url + GLOSSARY_CHAPTER)
+    auc = page.locator("article abbr", has_text=re.compile(r"^AUC$")).first
+    auc.scroll_into_view_if_needed()
+    auc.tap()
+    _tooltip_for(page, auc).wait_for(state="visible")
+    context.close()

@@ -132,3 +132,18 @@ def test_the_services_page_lists_every_service_the_guide_names(the_guide):
     assert not missing, (
         "named in the guide but not in docs/data/services.yml (the Services page): "
         + "; ".join(f"{name} ({where})" for name, where in sorted(missing.items())))
+
+
+# ---------------------------------------------------------------------------------------------
+# The glossary covers the exam's vocabulary
+
+# Words the exam turns on that the glossary must define: AWS short names, metrics, techniques.
+EXAM_VOCABULARY = ("KMS", "VPC", "EMR", "S3", "IAM", "ECR", "AUC", "F1", "RMSE", "SMOTE", "PCA", "TF-IDF",
+                   "L1", "L2", "BLEU", "k-NN", "RCF", "HPO", "CDC", "MME")
+
+
+def test_the_glossary_defines_the_exams_vocabulary(the_guide):
+    terms = the_guide.data.glossary
+    assert len(terms) >= 120, f"docs/data/glossary.yml has {len(terms)} terms; the exam needs at least 120"
+    missing = set(EXAM_VOCABULARY) - {t["term"] for t in terms}
+    assert not missing, f"docs/data/glossary.yml does not define {sorted(missing)}"

@@ -2,11 +2,12 @@
 
 import json
 import re
+from html import escape
 from html.parser import HTMLParser
 from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
-from guidebuild import guide, shortcodes
+from guidebuild import glossary, guide, shortcodes
 from guidebuild.paths import site_file, site_path
 
 from tests.guide import DOCS, ROOT, built_site, chapters
@@ -166,11 +167,39 @@ def test_the_answer_key_is_in_the_book_but_not_in_the_web_navigation():
     assert 'id="reference-answer-key"' in (site / "print_page.html").read_text(encoding="utf-8")
 
 
+def test_the_glossary_page_lists_every_term_and_prints_in_the_book():
+    site, terms = built_site(), guide.load().data.glossary
+    page = (site / "reference/glossary.html").read_text(encoding="utf-8")
+    for term in terms:
+        assert f'<dt id="{glossary.anchor(term["term"])}">{escape(term["term"])}</dt>' in page, term["term"]
+    assert "<abbr" not in page[page.index('<dl class="glossary"'):], "the Glossary page marks its own terms"
+    assert 'id="reference-glossary"' in (site / "print_page.html").read_text(encoding="utf-8")
+
+
+ABBR = re.compile(r"<abbr\b[^>]*>([^<]*)</abbr>")
+NO_ABBR_IN = re.compile(r"<(h[1-6]|a|summary|code)\b[^>]*>(?:(?!</\1>).)*<abbr\b", re.S)
+
+
+def test_tooltips_mark_the_first_use_of_a_term_and_stay_out_of_headings_links_and_code():
+    site, words = built_site(), glossary.tooltip_words(guide.load().data.glossary)
+    marked_pages = 0
+    for src in [c.relative_to(DOCS).as_posix() for c in chapters()]:
+        html = (site / src.replace(".md", ".html")).read_text(encoding="utf-8")
+        body = html[html.index('<article'):html.index('</article>')]
+        found = [words[word]["term"] for word in ABBR.findall(body)]
+        assert len(found) == len(set(found)), f"{src}: a term has more than one tooltip"
+        assert not NO_ABBR_IN.search(body), f"{src}: a tooltip inside a heading, link, summary or code"
+        assert 'tabindex="0"' in body[body.index("<abbr"):] if found else True
+        marked_pages += bool(found)
+    assert marked_pages == len(chapters()), "a chapter without a single tooltip"
+
+
 def test_contributor_pages_are_grouped_after_the_learners_pages():
     sidebar = (built_site() / "index.html").read_text(encoding="utf-8")
     sidebar = sidebar[sidebar.index('class="md-nav md-nav--primary"'):]
     label = sidebar.index("For contributors")
-    learners = ("exam.html", "practice-exam.html", "reference/services.html", "reference/what-changed.html")
+    learners = ("exam.html", "practice-exam.html", "reference/services.html", "reference/what-changed.html",
+                "reference/glossary.html")
     for learner in learners:
         assert sidebar.index(f'href="{learner}"') < label, f"{learner} is not before the contributor pages"
     for contributor in ("contributing.html", "reference/helpers.html"):

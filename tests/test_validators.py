@@ -12,7 +12,7 @@ import datetime
 import textwrap
 
 import pytest
-from guidebuild import bank, data, guide, pages, paths, shortcodes
+from guidebuild import bank, data, glossary, guide, pages, paths, shortcodes
 from guidebuild.schema import DataError, check_file, describe, load_yaml, validate
 
 
@@ -499,6 +499,64 @@ def test_bad_questions(mutate, message):
 
 
 # ---------------------------------------------------------------------------------------------
+# glossary.yml
+
+GLOSSARY_FILE = "docs/data/glossary.yml"
+GLOSSARY = {"terms": [
+    {"term": "AUC", "expansion": "area under the ROC curve", "definition": "How well scores rank.",
+     "aliases": ["ROC AUC"], "see": "3-modeling/3-5-evaluate-models.md#roc-curves-and-auc"},
+    {"term": "SMOTE", "definition": "Makes synthetic minority rows."},
+]}
+
+
+def _term(document, index=0):
+    return document["terms"][index]
+
+
+def test_good_glossary_passes():
+    assert problems(GLOSSARY, data.GLOSSARY, GLOSSARY_FILE) == []
+
+
+@pytest.mark.parametrize(("mutate", "message"), [
+    case(lambda g: _term(g, 1).update(term="AUC"), "term 'AUC': field 'term' repeats 'AUC', already a term",
+         "duplicate-term"),
+    case(lambda g: _term(g, 1).pop("definition"), "term 'SMOTE': field 'definition' is missing",
+         "definition-missing"),
+    case(lambda g: _term(g, 1).update(definition=" "), "term 'SMOTE': field 'definition' is empty",
+         "definition-empty"),
+    case(lambda g: _term(g, 1).update(aliases=["ROC AUC"]),
+         "term 'SMOTE': field 'aliases[0]' repeats 'ROC AUC', already an alias of the term 'AUC'",
+         "alias-of-two-terms"),
+    case(lambda g: _term(g, 1).update(aliases=["AUC"]),
+         "term 'SMOTE': field 'aliases[0]' repeats 'AUC', already a term", "alias-is-another-term"),
+    case(lambda g: _term(g).update(aliases=["AUC"]),
+         "term 'AUC': field 'aliases[0]' repeats 'AUC' within the same term", "alias-is-its-term"),
+    case(lambda g: _term(g).update(see="3-modeling/3-5-evaluate-models.md"),
+         "term 'AUC': field 'see' must be 'path/to/chapter.md#heading-anchor'", "see-without-heading"),
+    case(lambda g: _term(g).update(see="3-modeling/no-such-chapter.md#auc"),
+         "term 'AUC': field 'see' points to docs/3-modeling/no-such-chapter.md, which does not exist",
+         "see-missing-page"),
+    case(lambda g: _term(g, 1).update(definition="Makes `synthetic` rows."),
+         "term 'SMOTE': field 'definition' must be plain text, as it is also a tooltip: no Markdown or "
+         "HTML ('`')", "definition-markup"),
+    case(lambda g: _term(g, 1).update(abbreviation="S"),
+         "term 'SMOTE': field 'abbreviation' is not a known field; the fields are term, expansion, "
+         "definition, aliases, see", "unknown-field"),
+    case(lambda g: g.update(terms=[]), "field 'terms' needs at least 1 item, has 0", "no-terms"),
+])
+def test_bad_glossary(mutate, message):
+    assert problems(broken(GLOSSARY, mutate), data.GLOSSARY, GLOSSARY_FILE) == [f"{GLOSSARY_FILE}: {message}"]
+
+
+def test_a_repeated_term_names_both_lines(tmp_path):
+    path = tmp_path / "glossary.yml"
+    path.write_text("terms:\n  - term: AUC\n    definition: One.\n  - term: F1\n    definition: Two.\n"
+                    "  - term: AUC\n    definition: Three.\n")
+    assert check_file(path, data.GLOSSARY, data.Context()).messages == [
+        f"{path}:6: term 'AUC': field 'term' repeats 'AUC', already a term (line 2)"]
+
+
+# ---------------------------------------------------------------------------------------------
 # Line numbers, from YAML
 
 
@@ -654,8 +712,8 @@ def test_bad_nav(the_guide, nav, message):
 # Shortcodes (guidebuild.shortcodes)
 
 KNOWN = ("algorithms, answer-key, blueprint, blueprint-domain, chapters-written, decision-table, "
-         "decision-tables, exam-map, exam-status, exam-status-box, quiz, services, study-plan-hours, "
-         "study-week, what-changed")
+         "decision-tables, exam-map, exam-status, exam-status-box, glossary, quiz, services, "
+         "study-plan-hours, study-week, what-changed")
 
 
 def shortcode_problems(the_guide, text, src="demo/page.md"):
@@ -747,3 +805,16 @@ def test_question_links_name_missing_pages_and_headings(the_guide):
     del anchors[CHAPTER]
     found = bank.link_problems(the_guide, anchors)
     assert f"{where} points to {CHAPTER}, which is not a page of the site" in found
+
+
+def test_glossary_links_name_missing_pages_and_headings(the_guide):
+    terms = [{"term": "AUC", "definition": "D.", "see": "3-modeling/3-5-evaluate-models.md#roc-curves"},
+             {"term": "F1", "definition": "D.", "see": "3-modeling/gone.md#f1"}]
+    world = dataclasses.replace(the_guide, data=dataclasses.replace(the_guide.data, glossary=terms))
+    anchors = {"3-modeling/3-5-evaluate-models.md": {"roc-curves-and-auc"}}
+    assert glossary.link_problems(world, anchors) == [
+        "docs/data/glossary.yml: term 'AUC': field 'see' points to #roc-curves, which is not a heading of "
+        "3-modeling/3-5-evaluate-models.md",
+        "docs/data/glossary.yml: term 'F1': field 'see' points to 3-modeling/gone.md, which is not a page of "
+        "the site",
+    ]

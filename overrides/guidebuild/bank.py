@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from guidebuild import report
+from guidebuild.pages import missing_heading
 from guidebuild.paths import page_url
 from guidebuild.schema import line_of
 
@@ -114,12 +115,8 @@ def link_problems(guide: Guide, anchors: dict[str, set[str]]) -> list[str]:
     messages = []
     for task, questions in guide.data.questions.items():
         for q in questions:
-            page, _, anchor = q["link"].partition("#")
             line = line_of(q, "link")
             file = f"docs/data/questions/{task}.yml" + (f":{line}" if line else "")
-            where = f"{file}: question '{q['id']}': field 'link'"
-            if page not in anchors:
-                messages.append(f"{where} points to {page}, which is not a page of the site")
-            elif anchor not in anchors[page]:
-                messages.append(f"{where} points to #{anchor}, which is not a heading of {page}")
+            if problem := missing_heading(q["link"], anchors):
+                messages.append(f"{file}: question '{q['id']}': field 'link' {problem}")
     return messages

@@ -8,6 +8,7 @@
     algorithms.yml          every SageMaker AI built-in algorithm; also the decision table
                             'builtin-algorithms' (its compact rows)
     questions/<task>.yml    the questions of one task statement
+    glossary.yml            the terms and abbreviations: the Glossary page and the pages' tooltips
 
 Every schema is a declarative description (see `guidebuild.schema`); the custom checks are the
 small named functions next to it. `load()` checks every file and stops with every problem found,
@@ -22,7 +23,18 @@ from datetime import date
 from pathlib import Path
 
 from guidebuild.paths import DATA, DOCS, rel
-from guidebuild.schema import DataError, ListOf, MapOf, Problem, Record, Text, Whole, check_file, describe
+from guidebuild.schema import (
+    DataError,
+    ListOf,
+    MapOf,
+    Problem,
+    Record,
+    Text,
+    Whole,
+    check_file,
+    describe,
+    line_of,
+)
 
 SCOPES = {"in-scope": "In scope", "out-of-scope": "Out of scope", "not-listed": "Not listed"}
 QUESTION_KINDS = ("single", "multiple")
@@ -515,6 +527,52 @@ QUESTION_FILE = Record(
 
 
 # ---------------------------------------------------------------------------------------------
+# glossary.yml
+
+# A definition is also a tooltip (an <abbr title="...">), which shows text as it is.
+MARKUP = re.compile(r"[`*<>\[\]|]")
+
+
+def plain_text(value, context):
+    found = MARKUP.search(value)
+    if found:
+        return f"must be plain text, as it is also a tooltip: no Markdown or HTML ({found[0]!r})"
+    return None
+
+
+def terms_and_aliases_are_unique(glossary, context):
+    """No term twice, and no alias that is another term or another term's alias (a tooltip must
+    know which term a word means). Words are compared as written: 'RL' and 'rl' would differ."""
+    owner: dict[str, tuple[str, int]] = {}  # word -> (the term it belongs to, that term's index)
+    for index, entry in enumerate(glossary["terms"]):
+        words = [("term", entry["term"])] + [(("aliases", n), alias)
+                                             for n, alias in enumerate(entry.get("aliases", []))]
+        for key, word in words:
+            field_path = ("terms", index, *(key if isinstance(key, tuple) else (key,)))
+            if word in owner and owner[word][1] != index:
+                other, other_index = owner[word]
+                what = "a term" if other == word else f"an alias of the term {other!r}"
+                line = line_of(glossary["terms"], other_index)
+                yield field_path, f"repeats {word!r}, already {what}" + (f" (line {line})" if line else "")
+            elif word in owner:
+                yield field_path, f"repeats {word!r} within the same term"
+            else:
+                owner[word] = (entry["term"], index)
+
+
+GLOSSARY_TERM = Record({
+    "term": Text(),
+    "expansion": Text(required=False, checks=(plain_text,)),  # what an abbreviation stands for
+    "definition": Text(checks=(plain_text,)),  # one or two sentences, in the guide's own words
+    # other spellings, or related words the entry defines (ReLU under activation function)
+    "aliases": ListOf(Text(), min=1, required=False),
+    "see": Text(required=False, checks=(link_to_a_page,)),  # the chapter heading that teaches it
+})
+GLOSSARY = Record({"terms": ListOf(GLOSSARY_TERM, min=1, label="term", name="term")},
+                  checks=(terms_and_aliases_are_unique,))
+
+
+# ---------------------------------------------------------------------------------------------
 # Loading
 
 
@@ -527,6 +585,7 @@ class GuideData:
     tables: dict[str, dict]  # table id (file name) -> table
     questions: dict[str, list[dict]]  # task id -> its questions, files in task order
     algorithms: dict  # algorithms.yml: every built-in algorithm
+    glossary: list[dict] = field(default_factory=list)  # glossary.yml's terms, in file order
 
     def task_ids(self) -> list[str]:
         return [t["id"] for d in self.blueprint["domains"] for t in d["tasks"]]
@@ -587,7 +646,9 @@ def load(data_dir: Path = DATA, docs: Path = DOCS) -> GuideData:
             questions[document["task"]] = document.get("questions")
     if not files:
         messages.append(f"{rel(data_dir / 'questions')}/: no question files; the practice exam needs some")
+    glossary = _check(data_dir / "glossary.yml", GLOSSARY, context, messages)
     if messages:
         raise DataError(messages)
     tables = {**tables, ALGORITHMS_TABLE: algorithms_table(algorithms)}
-    return GuideData(services, changes, blueprint, exam_status, tables, questions, algorithms)
+    return GuideData(services, changes, blueprint, exam_status, tables, questions, algorithms,
+                     glossary["terms"])

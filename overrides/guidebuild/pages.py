@@ -45,6 +45,17 @@ class Page:
         return 1
 
 
+def missing_heading(link: str, anchors: dict[str, set[str]]) -> str | None:
+    """What is wrong with a data file's link 'page.md#heading' against the built pages' ids
+    (`anchors`: docs/ page -> the ids in its HTML), worded to follow "field 'x' ", or None."""
+    page, _, anchor = link.partition("#")
+    if page not in anchors:
+        return f"points to {page}, which is not a page of the site"
+    if anchor not in anchors[page]:
+        return f"points to #{anchor}, which is not a heading of {page}"
+    return None
+
+
 def read_page(src: str, text: str) -> Page:
     body, meta = get_data(text)
     skipped = text[: len(text) - len(body)] if body and text.endswith(body) else ""

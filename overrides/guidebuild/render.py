@@ -9,10 +9,13 @@ it renders on, plus the shortcode's argument where it has one.
 from __future__ import annotations
 
 from datetime import date
+from html import escape
 from typing import TYPE_CHECKING
 
 from guidebuild import report
 from guidebuild.data import CHANGE_KINDS, FAMILIES, SCOPES, change_date
+from guidebuild.glossary import anchor
+from guidebuild.pages import H1
 from guidebuild.paths import relative_link
 
 if TYPE_CHECKING:
@@ -422,4 +425,37 @@ def what_changed(guide: Guide, page: str, arg=None) -> str:
             sources = "<br>".join(f"[{cell(s['title'])}]({s['url']})" for s in change["sources"])
             lines.append(f"| {name} | {what} | {sources} |")
         lines.append("")
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------------------------
+# The glossary
+
+
+def _page_title(guide: Guide, src: str) -> str:
+    return next((m["title"] for line in guide.pages[src].text.splitlines() if (m := H1.match(line))), src)
+
+
+def glossary(guide: Guide, page: str, arg=None) -> str:
+    """Every term, A to Z, as a definition list: the term (an abbreviation with what it stands
+    for), its definition, the other names it goes by, and a link to the chapter that teaches it."""
+    lines = ['<dl class="glossary" markdown="block">', ""]
+    for entry in sorted(guide.data.glossary, key=lambda e: e["term"].casefold()):
+        term = entry["term"]
+        lines.append(f'<dt id="{anchor(term)}">{escape(term)}</dt>')
+        lines += ['<dd markdown="block">', ""]
+        definition = cell(entry["definition"])
+        if entry.get("expansion"):
+            definition = f"*{cell(entry['expansion'])}*: {definition}"
+        lines += [definition, ""]
+        more = []
+        if entry.get("aliases"):
+            more.append("Also covers " + ", ".join(entry["aliases"]) + ".")
+        if entry.get("see"):
+            target, _, heading = entry["see"].partition("#")
+            more.append(f"Taught in [{_page_title(guide, target)}]({relative_link(page, target)}#{heading}).")
+        if more:
+            lines += [" ".join(more), "{ .glossary-more }", ""]
+        lines += ["</dd>", ""]
+    lines += ["</dl>", ""]
     return "\n".join(lines)

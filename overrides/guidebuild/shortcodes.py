@@ -80,6 +80,7 @@ SHORTCODES: dict[str, Shortcode] = {
     "quiz": Shortcode(render.quiz, "a chapter's Check yourself questions",
                       "the chapter's task id", _quiz_is_the_pages_task),
     "answer-key": Shortcode(render.answer_key, "every quiz's answers (Reference)"),
+    "glossary": Shortcode(render.glossary, "every term of the glossary, A to Z (Reference)"),
     "study-plan-hours": Shortcode(study_plan.hours_table, "the study hours per domain (Study plan)"),
     "study-week": Shortcode(study_plan.week, "one week of the study plan", "the week's number",
                             study_plan.check_week),

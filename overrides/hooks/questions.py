@@ -1,4 +1,5 @@
-"""MkDocs hook: the practice exam's question bank, and the check of every question's link.
+"""MkDocs hook: the practice exam's question bank, and the check of every question's link (and of
+every glossary term's, which point to headings the same way).
 
 The questions themselves are read and checked with the other data files (`guidebuild.guide`)
 and placed in the chapters by the `quiz` shortcode. This hook collects the ids each page ends up
@@ -9,7 +10,7 @@ heading, and writes the bank for the practice exam (`guidebuild.bank`).
 import re
 
 import markdown as md_lib
-from guidebuild import bank, guide
+from guidebuild import bank, glossary, guide
 from guidebuild.schema import DataError
 
 _anchors: dict[str, set[str]] = {}
@@ -33,8 +34,9 @@ def on_page_content(html, page, **kwargs):
 
 
 def on_env(env, config, files, **kwargs):
-    """All pages are converted by now: check every question's link against the real headings."""
-    problems = bank.link_problems(guide.for_build(config), _anchors)
+    """All pages are converted by now: check every question's and term's link against the real headings."""
+    site = guide.for_build(config)
+    problems = bank.link_problems(site, _anchors) + glossary.link_problems(site, _anchors)
     if problems:
         raise DataError(problems)
     return env
