@@ -24,6 +24,8 @@ for voice in sorted(voices, key=lambda v: v["Id"]):
 neural = sorted(v["Id"] for v in voices if "neural" in v["SupportedEngines"])
 print("neural voices for en-GB:", neural)
 assert neural, "at least one British English voice has a neural engine"
+generative = [v["Id"] for v in voices if "generative" in v["SupportedEngines"]]
+assert generative == ["Amy"] or aws.live()
 engines = polly.meta.service_model.shape_for("Engine").enum
 print("engines in the API model:", engines)
 assert {"standard", "neural", "long-form", "generative"} <= set(engines)
@@ -61,6 +63,7 @@ billed = len(re.sub(r"<[^>]+>", "", SSML).strip())   # tags are not billed chara
 print(f"{voice}: {response['ContentType']}, {len(audio)} bytes of audio")
 print(f"characters sent {len(SSML)}, billed {billed} (limit 3,000 billed per request)")
 assert billed < len(SSML) and billed <= 3_000
+assert aws.live() or len(audio) == 8, "moto's placeholder audio"
 max_lexicons = polly.meta.service_model.shape_for("LexiconNameList").metadata["max"]
 print("lexicons per request, from the API model:", max_lexicons)
 assert max_lexicons == 5
