@@ -18,6 +18,7 @@ aws.activate()
 import json
 
 import boto3
+from mlsguide import aws
 
 ec2, iam, batch = boto3.client("ec2"), boto3.client("iam"), boto3.client("batch")
 vpc = ec2.create_vpc(CidrBlock="10.20.0.0/16")["Vpc"]["VpcId"]

@@ -15,6 +15,7 @@ aws.activate()
 
 # --8<-- [start:reviews]
 import boto3
+from mlsguide import aws
 
 comprehend = boto3.client("comprehend")
 translate = boto3.client("translate")
@@ -65,7 +66,7 @@ assert plan("de") == [("DetectSentiment", "de")]
 
 # --8<-- [start:analyse]
 sentiments = []
-for (storefront, text), language in zip(REVIEWS, languages):
+for (_, text), language in zip(REVIEWS, languages, strict=True):
     if language not in SENTIMENT_LANGUAGES:
         translated = aws.send(translate.translate_text, Text=text,
                               SourceLanguageCode=language, TargetLanguageCode="en")

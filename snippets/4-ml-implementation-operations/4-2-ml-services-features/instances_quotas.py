@@ -17,6 +17,7 @@ import re
 from collections import defaultdict
 
 import boto3
+from mlsguide import aws
 
 sm = boto3.client("sagemaker")
 model = sm.meta.service_model

@@ -16,6 +16,7 @@ aws.activate()
 import re
 
 import boto3
+from mlsguide import aws
 
 polly = boto3.client("polly")
 voices = polly.describe_voices(LanguageCode="en-GB")["Voices"]

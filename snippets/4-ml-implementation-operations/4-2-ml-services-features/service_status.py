@@ -16,6 +16,7 @@ aws.activate()
 # --8<-- [start:clients]
 import boto3
 import botocore.session
+from mlsguide import aws
 
 available = set(botocore.session.get_session().get_available_services())
 EXAM_ERA = {   # boto3 client name -> the service as the exam names it

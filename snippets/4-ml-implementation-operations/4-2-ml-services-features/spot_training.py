@@ -19,6 +19,7 @@ aws.activate()
 import os
 
 import boto3
+from mlsguide import aws
 
 s3 = boto3.client("s3")
 sm = boto3.client("sagemaker")

@@ -22,6 +22,7 @@ import wave
 
 import boto3
 import numpy as np
+from mlsguide import aws
 
 s3 = boto3.client("s3")
 transcribe = boto3.client("transcribe")

@@ -15,6 +15,7 @@ aws.activate()
 
 # --8<-- [start:terminology]
 import boto3
+from mlsguide import aws
 
 translate = boto3.client("translate")
 TERMS_CSV = "en,de,fr\nNutri-Blend,Nutri-Blend,Nutri-Blend\nsmoothie,Smoothie,smoothie\n"

@@ -18,6 +18,7 @@ aws.activate()
 import os
 
 import boto3
+from mlsguide import aws
 
 rekognition, textract = boto3.client("rekognition"), boto3.client("textract")
 IMAGE = b"\x89PNG placeholder bytes"     # up to 5 MB inline, or an S3 object up to 15 MB
