@@ -31,6 +31,9 @@ service_role = iam.create_role(RoleName="mlsguide-batch-service",
                                AssumeRolePolicyDocument=json.dumps(trust))["Role"]["Arn"]
 profile = iam.create_instance_profile(
     InstanceProfileName="mlsguide-batch-ecs")["InstanceProfile"]["Arn"]
+described = ec2.describe_subnets(SubnetIds=[subnet])["Subnets"][0]
+print("subnet", described["CidrBlock"], "| roles:", service_role.split("/")[-1],
+      profile.split("/")[-1])
 # --8<-- [end:setup]
 
 # --8<-- [start:environment]

@@ -29,6 +29,7 @@ ROLE_ARN = os.environ.get(
 IMAGE = "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1"
 s3.create_bucket(Bucket=BUCKET)
 s3.put_object(Bucket=BUCKET, Key="train/train.csv", Body=b"1,0.5,0.2\n0,0.1,0.9\n")
+print("training data:", [o["Key"] for o in s3.list_objects_v2(Bucket=BUCKET)["Contents"]])
 # --8<-- [end:setup]
 
 # --8<-- [start:request]
