@@ -27,8 +27,8 @@ for use, shape in (("training", "TrainingInstanceType"), ("hosting", "Production
         family = re.match(r"ml\.([a-z]+)\d", name).group(1)   # ml.g5.xlarge -> g
         uses[family].add(use)
 KINDS = {"c": "CPU, compute", "m": "CPU, general", "r": "CPU, memory", "t": "CPU, burstable",
-         "g": "NVIDIA GPU", "p": "NVIDIA GPU, large", "inf": "AWS Inferentia",
-         "trn": "AWS Trainium"}
+         "g": "NVIDIA GPU", "p": "NVIDIA GPU, large", "inf": "Inferentia",
+         "trn": "Trainium"}
 for family in KINDS:
     print(f"ml.{family:<4s} {KINDS[family]:18s} {' and '.join(sorted(uses[family]))}")
 assert uses["inf"] == {"hosting"}, "Inferentia instances serve models; they do not train"
