@@ -32,7 +32,8 @@ KINDS = {"c": "CPU, compute", "m": "CPU, general", "r": "CPU, memory", "t": "CPU
 for family in KINDS:
     print(f"ml.{family:<4s} {KINDS[family]:18s} {' and '.join(sorted(uses[family]))}")
 assert uses["inf"] == {"hosting"}, "Inferentia instances serve models; they do not train"
-assert "training" in uses["trn"] and "training" in uses["p"]
+assert "training" in uses["trn"]
+assert all(uses[f] == {"hosting", "training"} for f in "cmrtgp"), "CPU and GPU: both uses"
 # --8<-- [end:families]
 
 # --8<-- [start:quotas]
@@ -54,5 +55,5 @@ increase = {"ServiceCode": "sagemaker", "QuotaCode": "L-EXAMPLE1", "DesiredValue
 validate_parameters(increase, quotas.meta.service_model.operation_model(
     "RequestServiceQuotaIncrease").input_shape)   # raises if the request is malformed
 print("RequestServiceQuotaIncrease request is valid:", increase)
-assert not vpc["GlobalQuota"], "quotas apply per Region"
+assert not vpc["GlobalQuota"] and vpc["QuotaCode"].startswith("L-"), "a per-Region quota"
 # --8<-- [end:quotas]

@@ -66,9 +66,11 @@ job_request = dict(
                       "PiiEntityTypes": ["NAME", "CREDIT_DEBIT_NUMBER", "PHONE"]},
 )
 transcribe.start_transcription_job(**job_request)
+statuses = []
 for _ in range(60):
     job = transcribe.get_transcription_job(TranscriptionJobName="mlsguide-call-0001")
     status = job["TranscriptionJob"]["TranscriptionJobStatus"]
+    statuses.append(status)
     print("status:", status)
     if status in ("COMPLETED", "FAILED"):
         break
@@ -78,6 +80,7 @@ print("settings:", {k: settings[k] for k in ("ShowSpeakerLabels", "MaxSpeakerLab
                                               "VocabularyName")})
 print("transcript:", job["TranscriptionJob"]["Transcript"]["TranscriptFileUri"])
 assert status == "COMPLETED" and settings["MaxSpeakerLabels"] == 2
+assert aws.live() or statuses == ["QUEUED", "IN_PROGRESS", "COMPLETED"]
 # --8<-- [end:job]
 
 # --8<-- [start:invalid]

@@ -38,6 +38,7 @@ print("AnalyzeDocument:", f"{len(invoice['Blocks'])} blocks" if invoice
 text_only = textract.detect_document_text(Document={"Bytes": b"%PDF placeholder"})
 print("DetectDocumentText:", len(text_only["Blocks"]), "blocks (the emulator's canned answer)")
 assert labels["Labels"], "moto returns a fixed list of labels for any image"
+assert aws.live() or text_only["Blocks"] == [], "and an empty page of text"
 # --8<-- [end:vision]
 
 # --8<-- [start:bot]
