@@ -170,7 +170,8 @@ def test_contributor_pages_are_grouped_after_the_learners_pages():
     sidebar = (built_site() / "index.html").read_text(encoding="utf-8")
     sidebar = sidebar[sidebar.index('class="md-nav md-nav--primary"'):]
     label = sidebar.index("For contributors")
-    for learner in ("exam.html", "practice-exam.html", "reference/services.html"):
+    learners = ("exam.html", "practice-exam.html", "reference/services.html", "reference/what-changed.html")
+    for learner in learners:
         assert sidebar.index(f'href="{learner}"') < label, f"{learner} is not before the contributor pages"
     for contributor in ("contributing.html", "reference/helpers.html"):
         assert sidebar.index(f'href="{contributor}"') > label, f"{contributor} is not under For contributors"
@@ -231,6 +232,54 @@ def test_chapter_follows_the_anatomy(chapter):
     assert len(aws_links) >= 5, (
         f"{chapter.relative_to(ROOT)}: the Sources list needs AWS documentation links"
     )
+
+
+def test_the_exam_status_is_shown_from_its_data_file_with_tags_and_sources():
+    """Home page, exam page and the PDF's cover give every exam's status line; Successor exams
+    gives every fact with its tag and sources, and maps all fifteen task statements."""
+    import html as html_module
+
+    the_guide = guide.load()
+    site = built_site()
+    exams = the_guide.data.exam_status["exams"]
+    for page in ("index.html", "exam.html", "print_page.html"):
+        text = html_module.unescape((site / page).read_text(encoding="utf-8"))
+        for exam in exams:
+            assert exam["summary"] in text, f"{page}: no status line for {exam['code']}"
+    successors = html_module.unescape((site / "successor-exams.html").read_text(encoding="utf-8"))
+    for exam in exams:
+        for fact in exam["facts"]:
+            tag = f'<span class="fact-tag fact-tag--{fact["confidence"]}">'
+            assert tag + fact["confidence"].capitalize() + "</span> " + " ".join(fact["text"].split()) in successors
+            for source in fact["sources"]:
+                assert f'href="{source["url"]}"' in successors
+    for task_id, task in the_guide.data.tasks().items():
+        assert f"{task_id} {task['title']}" in successors, f"successor-exams: task {task_id} is not mapped"
+
+
+MAPPING_BOX = '!!! info "Where this lives in MLA-C01 and MLA-C02"'
+
+
+@pytest.mark.parametrize("chapter", chapters(), ids=lambda p: str(p.relative_to(DOCS)))
+def test_chapter_maps_itself_to_both_successor_exams(chapter):
+    """The mapping box names each MLA-C02 task statement that blueprint.yml maps the chapter's task
+    to (by the first three words of its title), so no chapter is left mapped to MLA-C01 only."""
+    text = chapter.read_text(encoding="utf-8")
+    where = chapter.relative_to(ROOT)
+    assert MAPPING_BOX in text, f"{where}: no exam-mapping box {MAPPING_BOX}"
+    box = text.split(MAPPING_BOX, 1)[1].split("\n\n", 1)[0]
+    box = " ".join(box.replace("*", "").split()).lower()
+    blueprint = guide.load().data.blueprint
+    task = blueprint_task(blueprint, re.search(r'^task: "([\d.]+)"', text, flags=re.M)[1])
+    for mla in task["mla"]:
+        c02 = blueprint["mla_c02"]["tasks"][mla.split(" ", 1)[0]]
+        words = " ".join(c02.split()[1:4]).lower()
+        assert words in box, f"{where}: the mapping box does not name MLA-C02 task {c02!r}"
+    assert "mla-c01" in box and "mla-c02" in box, f"{where}: the mapping box names MLA-C01 and MLA-C02"
+
+
+def blueprint_task(blueprint, task_id):
+    return next(t for d in blueprint["domains"] for t in d["tasks"] if t["id"] == task_id)
 
 
 def test_figures_are_generated_at_build_time_and_labelled():

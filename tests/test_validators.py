@@ -8,6 +8,7 @@ questions' links (guidebuild.bank).
 
 import copy
 import dataclasses
+import datetime
 import textwrap
 
 import pytest
@@ -72,11 +73,95 @@ def test_services_file_that_is_not_a_mapping():
 
 
 # ---------------------------------------------------------------------------------------------
+# service-changes.yml
+
+CHANGES_FILE = "docs/data/service-changes.yml"
+CHANGE = {"date": "2024-07-25", "kind": "closed-to-new-customers", "what": "Closed to new customers.",
+          "confidence": "confirmed", "sources": [{"title": "Doc", "url": "https://docs.aws.amazon.com/x"}]}
+CHANGES = {"data-pipeline": {"changes": [CHANGE, {**CHANGE, "date": "2021-09", "kind": "renamed"}]}}
+
+
+def change_problems(document):
+    return problems(document, data.SERVICE_CHANGES, CHANGES_FILE, today=datetime.date(2026, 12, 1))
+
+
+def _change(document, index=0):
+    return document["data-pipeline"]["changes"][index]
+
+
+def test_good_changes_pass():
+    assert change_problems(CHANGES) == []
+
+
+@pytest.mark.parametrize(("mutate", "message"), [
+    case(lambda c: _change(c).update(date="2027-01-01"),
+         "field 'changes[0].date' is 2027-01-01, after today (2026-12-01); record it once it has happened",
+         "future"),
+    case(lambda c: _change(c).update(date="2026-12"), None, "this-month"),
+    case(lambda c: _change(c).update(date="2024-02-30"),
+         "field 'changes[0].date' is '2024-02-30', which is not a date of the calendar", "no-such-day"),
+    case(lambda c: _change(c).update(date="25 July 2024"),
+         "field 'changes[0].date' is '25 July 2024'; write \"YYYY-MM-DD\", or \"YYYY-MM\" when only the "
+         "month is known", "spelled-date"),
+    case(lambda c: _change(c).update(date=datetime.date(2024, 7, 25)),
+         "field 'changes[0].date' must be text, got 2024-07-25 (a date: put it in quotes)", "unquoted"),
+    case(lambda c: _change(c).update(kind="retired"),
+         "field 'changes[0].kind' is 'retired'; use one of renamed, end-of-support, closed-to-new-customers, "
+         "feature-closed", "kind"),
+    case(lambda c: _change(c).update(confidence="likely"),
+         "field 'changes[0].confidence' is 'likely'; use one of confirmed, reported", "confidence"),
+    case(lambda c: _change(c).update(sources=[]),
+         "field 'changes[0].sources' needs at least 1 item, has 0", "no-sources"),
+    case(lambda c: _change(c, 1).pop("what"), "field 'changes[1].what' is missing", "what-missing"),
+    case(lambda c: c["data-pipeline"].update(changes=[]),
+         "field 'changes' needs at least 1 item, has 0", "no-changes"),
+])
+def test_bad_changes(mutate, message):
+    expected = [] if message is None else [f"{CHANGES_FILE}: service 'data-pipeline': {message}"]
+    assert change_problems(broken(CHANGES, mutate)) == expected
+
+
+def test_changes_name_services_of_services_yml_and_every_rename_has_its_change():
+    services = {**SERVICES, "opensearch": {**SERVICES["s3"], "former": "Amazon Elasticsearch Service"}}
+    changes = {**CHANGES, "kinesis-video": copy.deepcopy(CHANGES["data-pipeline"])}
+    assert data.service_change_problems(changes, services, CHANGES_FILE, SERVICES_FILE) == [
+        f"{CHANGES_FILE}: service 'kinesis-video': is not a service id of {SERVICES_FILE}",
+        f"{SERVICES_FILE}: service 'opensearch': field 'former' says it was renamed, but {CHANGES_FILE} has "
+        "no 'renamed' change for 'opensearch'",
+    ]
+    assert data.service_change_problems(CHANGES, SERVICES, CHANGES_FILE, SERVICES_FILE) == []
+
+
+def test_a_change_names_the_line_of_its_date(tmp_path):
+    path = tmp_path / "service-changes.yml"
+    path.write_text(textwrap.dedent("""\
+        data-pipeline:
+          changes:
+            - kind: renamed
+              what: Renamed.
+              confidence: reported
+              date: "2030-01"
+              sources: [{title: Doc, url: "https://x"}]
+        """))
+    context = data.Context(today=datetime.date(2026, 12, 1))
+    assert check_file(path, data.SERVICE_CHANGES, context).messages == [
+        f"{path}:6: service 'data-pipeline': field 'changes[0].date' is 2030-01, after today (2026-12-01); "
+        "record it once it has happened",
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
 # blueprint.yml
 
 BLUEPRINT_FILE = "docs/data/blueprint.yml"
 BLUEPRINT = {
     "mla_c01": {"1": "Data Preparation", "3": "Deployment"},
+    "mla_c02": {
+        "domains": {"1": "Data Preparation for ML and AI", "2": "Model Development"},
+        "tasks": {"1.1": "1.1 Collect and store data", "2.3": "2.3 Analyze and evaluate"},
+        "removed": [{"mla_c01": "1.1", "what": "Loading into FSx.", "taught_in": ["1.1"]}],
+        "added": [{"mla_c02": "1.1", "what": "Vector stores.", "partly_in": []}],
+    },
     "domains": [
         {"id": "1", "title": "Data Engineering", "weight": 40, "folder": "1-data-engineering",
          "tasks": [{"id": "1.1", "title": "T", "topics": "Stores.", "mla": ["1.1 Ingest"]},
@@ -115,10 +200,63 @@ def _task(blueprint, domain=0, task=0):
          "task '1.1': field 'chapter' is not a known field; the fields are id, title, topics, mla",
          "chapter-field"),
     case(lambda b: _task(b).pop("topics"), "task '1.1': field 'topics' is missing", "topics-missing"),
+    case(lambda b: b["mla_c02"]["tasks"].pop("2.3"),
+         "task '3.5': field 'mla[0]' names MLA-C01 task '2.3', which mla_c02.tasks does not map",
+         "mla-c02-unmapped"),
+    case(lambda b: b["mla_c02"]["tasks"].update({"1.1": "5.1 Nowhere"}),
+         "field 'mla_c02.tasks.1.1' is '5.1 Nowhere', whose domain is not in mla_c02.domains", "mla-c02-domain"),
+    case(lambda b: b["mla_c02"]["removed"][0].update(taught_in=["9.9"]),
+         "removed topic 'Loading into FSx.': field 'taught_in' names '9.9', not an MLS-C01 task",
+         "removed-unknown-task"),
+    case(lambda b: b["mla_c02"]["added"][0].update(mla_c02="4.4"),
+         "added topic '4.4': field 'mla_c02' is '4.4', not a task of mla_c02.tasks", "added-unknown-task"),
+    case(lambda b: b["mla_c02"]["added"][0].pop("partly_in"),
+         "added topic '1.1': field 'partly_in' is missing", "added-no-partly-in"),
 ])
 def test_bad_blueprint(mutate, message):
     expected = [f"{BLUEPRINT_FILE}: {message}"]
     assert problems(broken(BLUEPRINT, mutate), data.BLUEPRINT, BLUEPRINT_FILE) == expected
+
+
+# ---------------------------------------------------------------------------------------------
+# exam-status.yml
+
+STATUS_FILE = "docs/data/exam-status.yml"
+STATUS = {
+    "checked": "2026-12-01",
+    "exams": [{"code": "MLS-C01", "name": "Specialty", "summary": "Retired.", "facts": [
+        {"text": "Last day 31 March 2026.", "confidence": "reported",
+         "sources": [{"title": "Report", "url": "https://example.org/report"}]}]}],
+}
+
+
+def test_good_exam_status_passes():
+    assert problems(STATUS, data.EXAM_STATUS, STATUS_FILE, today=datetime.date(2026, 12, 1)) == []
+
+
+def _fact(status):
+    return status["exams"][0]["facts"][0]
+
+
+@pytest.mark.parametrize(("mutate", "message"), [
+    case(lambda s: s.update(checked="1 December 2026"),
+         "field 'checked' is '1 December 2026'; write \"YYYY-MM-DD\", or \"YYYY-MM\" when only the month is known",
+         "checked-format"),
+    case(lambda s: s.update(checked="2027-01-01"),
+         "field 'checked' is 2027-01-01, after today (2026-12-01); record it once it has happened",
+         "checked-future"),
+    case(lambda s: _fact(s).update(confidence="likely"),
+         "fact 'Last day 31 March 2026.': field 'confidence' is 'likely'; use one of confirmed, reported",
+         "confidence"),
+    case(lambda s: _fact(s).update(sources=[]),
+         "fact 'Last day 31 March 2026.': field 'sources' needs at least 1 item, has 0",
+         "no-sources"),
+    case(lambda s: s["exams"][0].pop("summary"), "exam 'MLS-C01': field 'summary' is missing", "no-summary"),
+])
+def test_bad_exam_status(mutate, message):
+    expected = [f"{STATUS_FILE}: {message}"]
+    today = datetime.date(2026, 12, 1)
+    assert problems(broken(STATUS, mutate), data.EXAM_STATUS, STATUS_FILE, today=today) == expected
 
 
 # ---------------------------------------------------------------------------------------------
@@ -324,14 +462,19 @@ def test_load_stops_with_every_problem_of_every_file(tmp_path):
     (data_dir / "decision-tables").mkdir(parents=True)
     (data_dir / "questions").mkdir()
     (data_dir / "services.yml").write_text("s3:\n  name: S3\n  scope: in\n  docs: https://x\n")
-    (data_dir / "blueprint.yml").write_text("mla_c01: {}\ndomains: []\n")
+    (data_dir / "blueprint.yml").write_text("mla_c01: {}\nmla_c02: {domains: {}, tasks: {}, removed: [], "
+                                            "added: []}\ndomains: []\n")
+    (data_dir / "exam-status.yml").write_text("checked: '2026-12-01'\nexams: []\n")
     with pytest.raises(DataError) as error:
         data.load(data_dir)
     assert error.value.messages == [
         f"{data_dir / 'services.yml'}:3: service 's3': field 'scope' is 'in'; use one of in-scope, "
         "out-of-scope, not-listed",
         f"{data_dir / 'blueprint.yml'}:1: field 'mla_c01' needs at least 1 entry, has 0",
-        f"{data_dir / 'blueprint.yml'}:2: field 'domains' needs at least 1 item, has 0",
+        f"{data_dir / 'blueprint.yml'}:2: field 'mla_c02.domains' needs at least 1 entry, has 0",
+        f"{data_dir / 'blueprint.yml'}:2: field 'mla_c02.tasks' needs at least 1 entry, has 0",
+        f"{data_dir / 'blueprint.yml'}:3: field 'domains' needs at least 1 item, has 0",
+        f"{data_dir / 'exam-status.yml'}:2: field 'exams' needs at least 1 item, has 0",
     ]
 
 
@@ -422,7 +565,8 @@ def test_bad_nav(the_guide, nav, message):
 # ---------------------------------------------------------------------------------------------
 # Shortcodes (guidebuild.shortcodes)
 
-KNOWN = "answer-key, blueprint, blueprint-domain, decision-table, decision-tables, quiz, services"
+KNOWN = ("answer-key, blueprint, blueprint-domain, chapters-written, decision-table, decision-tables, exam-map, "
+         "exam-status, exam-status-box, quiz, services, what-changed")
 
 
 def shortcode_problems(the_guide, text, src="demo/page.md"):

@@ -1,7 +1,9 @@
 """The guide's data files under docs/data/: their schemas, and loading them once per build.
 
     services.yml            the AWS services the guide names, keyed by id
-    blueprint.yml           the exam's domains and task statements
+    service-changes.yml     what was renamed or closed since the exam guide, keyed by service id
+    blueprint.yml           the exam's domains and task statements, mapped to MLA-C01 and MLA-C02
+    exam-status.yml         where MLS-C01 and its successor exams stand, each fact sourced
     decision-tables/*.yml   one decision table per file, keyed by the file's name
     questions/<task>.yml    the questions of one task statement
 
@@ -14,10 +16,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from guidebuild.paths import DATA, DOCS, rel
-from guidebuild.schema import DataError, ListOf, MapOf, Record, Text, Whole, check_file
+from guidebuild.schema import DataError, ListOf, MapOf, Problem, Record, Text, Whole, check_file, describe
 
 SCOPES = {"in-scope": "In scope", "out-of-scope": "Out of scope", "not-listed": "Not listed"}
 QUESTION_KINDS = ("single", "multiple")
@@ -36,6 +39,7 @@ class Context:
     tasks: set[str] = field(default_factory=set)
     question_ids: dict[str, str] = field(default_factory=dict)  # id -> file that has it
     file: str = ""  # the file being checked, as messages name it
+    today: date = field(default_factory=date.today)  # no change may be dated after it
 
 
 # ---------------------------------------------------------------------------------------------
@@ -66,6 +70,67 @@ SERVICES = MapOf(
     }),
     label="service",
 )
+
+
+# ---------------------------------------------------------------------------------------------
+# service-changes.yml
+
+# What happened to a service; the What changed page groups the changes in this order.
+CHANGE_KINDS = {
+    "renamed": "Renamed",
+    "end-of-support": "Discontinued",
+    "closed-to-new-customers": "Closed to new customers",
+    "feature-closed": "A feature closed",
+}
+# confirmed: an AWS-owned page states the change and its date; reported: only third-party sources.
+CONFIDENCES = ("confirmed", "reported")
+CHANGE_DATE = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
+
+
+def change_date(text: str) -> date:
+    """'2024-07-25' -> that day; '2024-07' (only the month is known) -> its first day."""
+    year, month, day = CHANGE_DATE.fullmatch(text).groups()
+    return date(int(year), int(month), int(day or 1))
+
+
+def past_date(value, context):
+    if not CHANGE_DATE.fullmatch(value):
+        return f"is {value!r}; write \"YYYY-MM-DD\", or \"YYYY-MM\" when only the month is known"
+    try:
+        when = change_date(value)
+    except ValueError:
+        return f"is {value!r}, which is not a date of the calendar"
+    if when > context.today:
+        return f"is {value}, after today ({context.today.isoformat()}); record it once it has happened"
+    return None
+
+
+CHANGE = Record({
+    "date": Text(checks=(past_date,)),
+    "kind": Text(allowed=tuple(CHANGE_KINDS)),
+    "what": Text(),
+    "confidence": Text(allowed=CONFIDENCES),
+    "sources": SOURCES,
+})
+SERVICE_CHANGES = MapOf(Record({"changes": ListOf(CHANGE, min=1)}), label="service")
+
+
+def service_change_problems(changes: dict, services: dict, changes_file: str,
+                            services_file: str) -> list[str]:
+    """The checks between the two files: every key of service-changes.yml is a service, and every
+    service that services.yml says was renamed (`former:`) has a `renamed` change."""
+    messages = []
+    for sid in changes:
+        if sid not in services:
+            problem = Problem((sid,), f"is not a service id of {services_file}")
+            messages.append(describe(problem, changes, SERVICE_CHANGES, changes_file))
+    for sid, service in services.items():
+        kinds = {change["kind"] for change in changes.get(sid, {}).get("changes", [])}
+        if service.get("former") and "renamed" not in kinds:
+            problem = Problem((sid, "former"), f"says it was renamed, but {changes_file} has no "
+                                               f"'renamed' change for {sid!r}")
+            messages.append(describe(problem, services, SERVICES, services_file))
+    return messages
 
 
 # ---------------------------------------------------------------------------------------------
@@ -103,6 +168,41 @@ def every_domain_is_mapped_to_mla(blueprint, context):
             yield ("domains", index, "id"), f"is {domain['id']!r}, which has no entry in mla_c01"
 
 
+def mla_c01_task_id(mla: str) -> str:
+    """'1.2 Transform data ...' -> '1.2'."""
+    return mla.split(" ", 1)[0]
+
+
+def every_mla_c01_task_maps_to_mla_c02(blueprint, context):
+    mapped = blueprint["mla_c02"]["tasks"]
+    for d_index, domain in enumerate(blueprint["domains"]):
+        for t_index, task in enumerate(domain["tasks"]):
+            for m_index, mla in enumerate(task["mla"]):
+                if mla_c01_task_id(mla) not in mapped:
+                    yield (("domains", d_index, "tasks", t_index, "mla", m_index),
+                           f"names MLA-C01 task {mla_c01_task_id(mla)!r}, which mla_c02.tasks does not map")
+    for key, value in mapped.items():
+        if value.split(".", 1)[0] not in blueprint["mla_c02"]["domains"]:
+            yield ("mla_c02", "tasks", key), f"is {value!r}, whose domain is not in mla_c02.domains"
+    mls_tasks = {t["id"] for d in blueprint["domains"] for t in d["tasks"]}
+    for part, key, field_name in (("removed", "mla_c01", "taught_in"), ("added", "mla_c02", "partly_in")):
+        for index, item in enumerate(blueprint["mla_c02"][part]):
+            if item[key] not in mapped:
+                yield ("mla_c02", part, index, key), f"is {item[key]!r}, not a task of mla_c02.tasks"
+            for task_id in item[field_name]:
+                if task_id not in mls_tasks:
+                    yield ("mla_c02", part, index, field_name), f"names {task_id!r}, not an MLS-C01 task"
+
+
+MLA_C02 = Record({
+    "domains": MapOf(Text(), min=1),
+    "tasks": MapOf(Text(), min=1),
+    "removed": ListOf(Record({"mla_c01": Text(), "what": Text(), "taught_in": ListOf(Text(), min=0)}),
+                      min=0, label="removed topic", name="what"),
+    "added": ListOf(Record({"mla_c02": Text(), "what": Text(), "partly_in": ListOf(Text(), min=0)}),
+                    min=0, label="added topic", name="mla_c02"),
+})
+
 TASK = Record({
     "id": Text(),
     "title": Text(),
@@ -122,10 +222,27 @@ DOMAIN = Record(
 BLUEPRINT = Record(
     {
         "mla_c01": MapOf(Text(), min=1),
+        "mla_c02": MLA_C02,
         "domains": ListOf(DOMAIN, min=1, label="domain", name="id"),
     },
-    checks=(weights_add_up_to_100, task_ids_are_unique, every_domain_is_mapped_to_mla),
+    checks=(weights_add_up_to_100, task_ids_are_unique, every_domain_is_mapped_to_mla,
+            every_mla_c01_task_maps_to_mla_c02),
 )
+
+
+# ---------------------------------------------------------------------------------------------
+# exam-status.yml
+
+EXAM_STATUS = Record({
+    "checked": Text(checks=(past_date,)),
+    "exams": ListOf(Record({
+        "code": Text(),
+        "name": Text(),
+        "summary": Text(),
+        "facts": ListOf(Record({"text": Text(), "confidence": Text(allowed=CONFIDENCES), "sources": SOURCES}),
+                        min=1, label="fact", name="text"),
+    }), min=1, label="exam", name="code"),
+})
 
 
 # ---------------------------------------------------------------------------------------------
@@ -277,7 +394,9 @@ QUESTION_FILE = Record(
 @dataclass
 class GuideData:
     services: dict
+    changes: dict  # service id -> {"changes": [...]}, from service-changes.yml
     blueprint: dict
+    exam_status: dict
     tables: dict[str, dict]  # table id (file name) -> table
     questions: dict[str, list[dict]]  # task id -> its questions, files in task order
 
@@ -313,10 +432,16 @@ def load(data_dir: Path = DATA, docs: Path = DOCS) -> GuideData:
     context, messages = Context(docs=docs), []
     services = _check(data_dir / "services.yml", SERVICES, context, messages)
     blueprint = _check(data_dir / "blueprint.yml", BLUEPRINT, context, messages)
+    exam_status = _check(data_dir / "exam-status.yml", EXAM_STATUS, context, messages)
     if messages:  # the files below are checked against these two
         raise DataError(messages)
     task_ids = [t["id"] for d in blueprint["domains"] for t in d["tasks"]]
     context.services, context.tasks = set(services), set(task_ids)
+    changes_path = data_dir / "service-changes.yml"
+    changes = _check(changes_path, SERVICE_CHANGES, context, messages)
+    if not messages:
+        messages += service_change_problems(changes, services, rel(changes_path),
+                                            rel(data_dir / "services.yml"))
     tables = {path.stem: _check(path, TABLE, context, messages)
               for path in sorted((data_dir / "decision-tables").glob("*.yml"))}
     order = {task: n for n, task in enumerate(task_ids)}  # question files in blueprint order
@@ -331,4 +456,4 @@ def load(data_dir: Path = DATA, docs: Path = DOCS) -> GuideData:
         messages.append(f"{rel(data_dir / 'questions')}/: no question files; the practice exam needs some")
     if messages:
         raise DataError(messages)
-    return GuideData(services, blueprint, tables, questions)
+    return GuideData(services, changes, blueprint, exam_status, tables, questions)

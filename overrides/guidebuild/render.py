@@ -1,6 +1,6 @@
-"""The guide's data as Markdown: decision tables, the service list, the blueprint, quizzes and the
-answer key. Links stay Markdown links between docs/ pages, so MkDocs checks and rewrites them like
-any link an author writes.
+"""The guide's data as Markdown: decision tables, the service list and what changed, the blueprint,
+quizzes and the answer key. Links stay Markdown links between docs/ pages, so MkDocs checks and
+rewrites them like any link an author writes.
 
 Every renderer takes the guide (its data and pages, `guidebuild.guide.Guide`) and the docs/ page
 it renders on, plus the shortcode's argument where it has one.
@@ -8,9 +8,10 @@ it renders on, plus the shortcode's argument where it has one.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
-from guidebuild.data import SCOPES
+from guidebuild.data import CHANGE_KINDS, SCOPES, change_date
 from guidebuild.paths import relative_link
 
 if TYPE_CHECKING:
@@ -40,7 +41,8 @@ def decision_table(guide: Guide, page: str, table_id: str, heading: str | None =
     only_on_screen = " .screen-only" if collected else ""
     lines = []
     if heading:
-        lines += [f"{heading} {table['title']} {{#{table_id}}}", ""]
+        heading_class = " .collected-heading" if collected else ""
+        lines += [f"{heading} {table['title']} {{#{table_id}{heading_class}}}", ""]
     lines += [cell(table["summary"]), f"{{ .table-summary{only_on_screen} }}", ""]
     # The chapter's copy carries the id that Reference links to (make_pdf.py keeps it unique in the
     # print page); the Reference copy has its heading's.
@@ -145,12 +147,108 @@ def blueprint_domain(guide: Guide, page: str, domain_id: str) -> str:
         lines += [f"### {t['id']} {t['title']}", "", cell(t["topics"]), ""]
         lines.append("In MLA-C01: " + "; ".join(f"task {mla_task(guide, m)}" for m in t["mla"]) + ".")
         lines.append("")
+        c02 = dict.fromkeys(mla_c02_task(guide, m) for m in t["mla"])
+        lines += ["In MLA-C02: " + "; ".join(f"task {task}" for task in c02) + ".", ""]
         if t["id"] in guide.chapters:
             lines += [f"Chapter: {_task_link(guide, t, page)}.", ""]
         else:
             lines += ["Chapter: *not yet written*. Until it is, study this task statement from the AWS"
                       f" documentation of the services it names (see [Services]({services})).", ""]
     return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------------------------
+# The exam's status and its successors (exam-status.yml, blueprint.yml's mla_c02)
+
+SUCCESSORS_PAGE = "successor-exams.md"
+
+
+def long_date(iso: str) -> str:
+    """'2026-12-01' -> '1 December 2026'."""
+    day = date.fromisoformat(iso)
+    return f"{day.day} {day.strftime('%B')} {day.year}"
+
+
+def _sources(sources: list[dict]) -> str:
+    return ", ".join(f"[{s['title']}]({s['url']})" for s in sources)
+
+
+def chapters_written(guide: Guide, page: str, arg=None) -> str:
+    """The finished chapters, in blueprint order, as a line that continues a list item."""
+    tasks = guide.data.tasks()
+    written = [t for t in tasks if t in guide.chapters]
+    links = ", ".join(_task_link(guide, tasks[t], page) for t in written)
+    return f"  Finished chapters so far ({len(written)} of {len(tasks)}): {links}.\n"
+
+
+def exam_status_box(guide: Guide, page: str, arg=None) -> str:
+    """A warning box with each exam's one-line status, for the home page and the exam page."""
+    status = guide.data.exam_status
+    more = relative_link(page, SUCCESSORS_PAGE)
+    lines = [f'!!! warning "Where the exam stands (checked {long_date(status["checked"])})"']
+    for exam in status["exams"]:
+        lines.append(f"    - **{exam['code']}**, {exam['name']}: {cell(exam['summary'])}")
+    lines += ["", f"    Each date, whether AWS confirms it or only reports say it, and the sources are on"
+              f" [Successor exams]({more}), with a map of every task statement to MLA-C01 and MLA-C02."]
+    return "\n".join(lines) + "\n"
+
+
+def exam_status(guide: Guide, page: str, arg=None) -> str:
+    """Every exam's facts, each tagged confirmed or reported, with its sources."""
+    lines = []
+    for exam in guide.data.exam_status["exams"]:
+        lines += [f"### {exam['code']}: {exam['name']}", "", f"**{cell(exam['summary'])}**", ""]
+        for fact in exam["facts"]:
+            tag = fact["confidence"]
+            lines.append(f"- <span class=\"fact-tag fact-tag--{tag}\">{tag.capitalize()}</span> "
+                         f"{cell(fact['text'])} Sources: {_sources(fact['sources'])}.")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def mla_c02_task(guide: Guide, mla_c01: str) -> str:
+    """An MLA-C01 task ('1.2 Transform ...') -> the MLA-C02 task it maps to, with its domain."""
+    c02 = guide.data.blueprint["mla_c02"]
+    task = c02["tasks"][mla_c01.split(" ", 1)[0]]
+    return f"{task} <small>(MLA-C02 Domain {task.split('.')[0]}: {c02['domains'][task.split('.')[0]]})</small>"
+
+
+def _chapter_links(guide: Guide, page: str, task_ids: list[str]) -> str:
+    if not task_ids:
+        return "no chapter of this guide"
+    tasks = guide.data.tasks()
+    return ", ".join(_task_link(guide, tasks[t], page) for t in task_ids)
+
+
+def exam_map(guide: Guide, page: str, arg=None) -> str:
+    """All MLS-C01 task statements against MLA-C01 and MLA-C02, then what version 02 removed and
+    what it added, each with the chapters that teach it."""
+    blueprint = guide.data.blueprint
+    c02 = blueprint["mla_c02"]
+    lines = ["The domains of the Associate exam, by number:", ""]
+    for number, title in blueprint["mla_c01"].items():
+        lines.append(f"- Domain {number}: MLA-C01 *{title}*; MLA-C02 *{c02['domains'][number]}*")
+    lines.append("")
+    for d in blueprint["domains"]:
+        lines += [f"### Domain {d['id']}: {d['title']} ({d['weight']}%)", "",
+                  "| MLS-C01 task statement | MLA-C01 | MLA-C02 |", "|---|---|---|"]
+        for t in d["tasks"]:
+            c01 = "<br>".join(t["mla"])
+            c02_tasks = "<br>".join(dict.fromkeys(c02["tasks"][m.split(" ", 1)[0]] for m in t["mla"]))
+            lines.append(f"| {_task_link(guide, t, page)} | {c01} | {c02_tasks} |")
+        lines.append("")
+    lines += ["### What version 02 removed", "",
+              "| MLA-C01 task | Topic removed | Taught in this guide by |", "|---|---|---|"]
+    for item in c02["removed"]:
+        lines.append(f"| {item['mla_c01']} | {cell(item['what'])} | "
+                     f"{_chapter_links(guide, page, item['taught_in'])} |")
+    lines += ["", "### What version 02 added", "",
+              "| MLA-C02 task | Topics added | Where this guide touches them |", "|---|---|---|"]
+    for item in c02["added"]:
+        where = ("not covered" if not item["partly_in"]
+                 else "in part: " + _chapter_links(guide, page, item["partly_in"]))
+        lines.append(f"| {c02['tasks'][item['mla_c02']]} | {cell(item['what'])} | {where} |")
+    return "\n".join(lines) + "\n"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -230,3 +328,44 @@ def answer_key(guide: Guide, page: str, arg=None) -> str:
                 out.append(f"- {key.upper()} ({verdict}): {cell(why)}")
             out.append("")
     return "\n".join(out)
+
+
+# ---------------------------------------------------------------------------------------------
+# What changed since the exam guide
+
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")
+
+
+def spelled_date(text: str) -> str:
+    """'2024-07-25' -> '25 July 2024'; '2024-02' -> 'February 2024'."""
+    year, month, *day = text.split("-")
+    spelled = f"{MONTHS[int(month) - 1]} {year}"
+    return f"{int(day[0])} {spelled}" if day else spelled
+
+
+def what_changed(guide: Guide, page: str, arg=None) -> str:
+    """Every change of service-changes.yml, one table per kind of change (kinds in CHANGE_KINDS
+    order, oldest change first), one change per row: the service and the name the exam guide used,
+    what changed with its date and confidence, and the sources."""
+    rows = {kind: [] for kind in CHANGE_KINDS}
+    for sid, entry in guide.data.changes.items():
+        for change in entry["changes"]:
+            rows[change["kind"]].append((change_date(change["date"]), sid, change))
+    lines = []
+    for kind, label in CHANGE_KINDS.items():
+        if not rows[kind]:
+            continue
+        lines += [f"## {label} {{#{kind}}}", "", "| Service | What changed | Sources |", "|---|---|---|"]
+        for _, sid, change in sorted(rows[kind], key=lambda row: (row[0], row[1])):
+            service = guide.data.services[sid]
+            name = f"[{service['name']}]({service['docs']})"
+            if service.get("former"):
+                name += f"<br><small>exam-era name: {service['former']}</small>"
+            when = f"{spelled_date(change['date'])}, {change['confidence']}"
+            what = f"{cell(change['what'])}<br><small>{when}</small>".replace("|", "\\|")
+            sources = "<br>".join(f"[{cell(s['title'])}]({s['url']})" for s in change["sources"])
+            lines.append(f"| {name} | {what} | {sources} |")
+        lines.append("")
+    return "\n".join(lines)

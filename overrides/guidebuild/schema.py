@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -172,6 +173,8 @@ def _kind(value) -> str:
         return f"{str(value).lower()} (a yes/no value)"
     if isinstance(value, int | float):
         return f"{value!r} (a number: put it in quotes)"
+    if isinstance(value, date):  # YAML reads 2024-07-25 as a date, not as text
+        return f"{value.isoformat()} (a date: put it in quotes)"
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):
