@@ -47,11 +47,11 @@ assert stored["LexemesCount"] == LEXICON.count("<lexeme>") == 1
 
 # --8<-- [start:ssml]
 SSML = """<speak>
-  Your <say-as interpret-as="characters">ML</say-as> results are ready.
+  Your <sub alias="M L">ML</sub> results are ready.
   <break time="400ms"/>
-  You passed <emphasis level="strong">MLS-C01</emphasis>.
+  <s>You passed MLS-C01.</s>
   <prosody rate="slow">Well done.</prosody>
-</speak>"""
+</speak>"""   # tags neural voices accept: no <emphasis>, no prosody pitch
 voice = neural[0]
 response = polly.synthesize_speech(
     Text=SSML, TextType="ssml",            # markup, not plain text
