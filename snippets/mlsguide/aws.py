@@ -57,3 +57,28 @@ def deactivate() -> None:
     if _mock is not None:
         _mock.stop()
         _mock = None
+
+
+def send(operation, **params):
+    """Send one request and return its response, or None where the emulator lacks the API.
+
+    `operation` is a boto3 client method, such as `translate.translate_text`. botocore checks
+    `params` against the service model before anything is sent, so a malformed request raises
+    `ParamValidationError` here exactly as it would against AWS. moto then answers, or says that
+    it does not implement the operation (for a whole service such as Amazon Translate, or one
+    call such as Comprehend's `DetectDominantLanguage`): `send` returns None in that case and
+    the example says what the real service returns. Against a real account every error is raised.
+    """
+    from botocore.exceptions import ClientError
+
+    try:
+        return operation(**params)
+    except NotImplementedError:
+        if live():
+            raise
+        return None
+    except ClientError as error:
+        status = error.response.get("ResponseMetadata", {}).get("HTTPStatusCode")
+        if live() or status != 404 or "not yet implemented" not in str(error).lower():
+            raise
+        return None
