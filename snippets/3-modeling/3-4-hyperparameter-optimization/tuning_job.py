@@ -25,6 +25,7 @@ import time
 
 import boto3
 import botocore.exceptions
+from mlsguide import aws
 
 s3 = boto3.client("s3")
 sm = boto3.client("sagemaker")
