@@ -10,8 +10,8 @@ bucket.
 Runs against the moto emulator by default; set MLSGUIDE_LIVE_AWS=1 to run it against your own
 account, with MLSGUIDE_SAGEMAKER_ROLE_ARN set to an execution role SageMaker AI can assume,
 MLSGUIDE_BUCKET set to a new bucket name of your own and MLSGUIDE_TRAINING_IMAGE set to a
-training image of yours in Amazon ECR. A real tuning job launches up to 40 training jobs and
-bills for each of them.
+training image of yours in Amazon ECR. On AWS the three tuning jobs may launch up to 40, 60 and
+20 training jobs, and each training job is billed.
 """
 
 from mlsguide import aws
