@@ -67,7 +67,7 @@ except ImportError:  # anywhere else: a laptop, an EMR step, a SageMaker Process
 
 
 def clean_orders(orders: DataFrame) -> DataFrame:
-    """Drop retried duplicates, unparseable or non-positive amounts, guests and test orders."""
+    """Drop retried duplicates, unparsable or non-positive amounts, guests and test orders."""
     return (
         orders.dropDuplicates(["order_id"])
         .withColumn("amount", F.expr("try_cast(amount AS DOUBLE)"))  # 'n/a' becomes NULL
