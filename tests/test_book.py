@@ -238,8 +238,8 @@ def test_each_decision_table_prints_once_and_reference_leads_to_it(pdf):
     document = pdfium.PdfDocument(PDF)
     targets = set().union(*(_link_targets(document, n) for n in range(reference, after)))
     assert starts <= targets, f"tables on pages {sorted(starts - targets)} have no link from Reference"
-    # A list of names and links: about twenty to a page (a printed table takes a page or more).
-    allowed = max(2, math.ceil(len(tables) / 20))
+    # A list of names and links: a dozen or more to a page (a printed table takes a page or more).
+    allowed = max(2, math.ceil(len(tables) / 12))
     assert after - reference <= allowed, (
         f"Reference › Decision tables takes {after - reference} pages for {len(tables)} tables, "
         f"more than {allowed}")

@@ -374,7 +374,10 @@ FIRST_RESULTS = [
     ("buffer interval", f"{CH_1_2}#buffering-why-firehose-is-near-real-time"),
     # a metric's own row in the chapter's decision table teaches it as well as its definition
     ("F1 score", (f"{CH_3_5}#the-confusion-matrix-and-what-it-yields", f"{CH_3_5}#decision-tables")),
-    ("cross-validation", f"{CH_3_5}#cross-validation-and-leakage"),
+    # 3.5 teaches it for evaluation, 3.4 for tuning (what it does to the choice of hyperparameters)
+    ("cross-validation", (f"{CH_3_5}#cross-validation-and-leakage",
+                          "3-modeling/3-4-hyperparameter-optimization.html"
+                          "#regularisation-and-cross-validation-in-tuning")),
     ("precision recall curve", f"{CH_3_5}#precisionrecall-curves-and-why-they-win-on-rare-positives"),
 ]
 

@@ -32,8 +32,8 @@ for j, params in enumerate(jobs):
 
 best_job = int(curves[:, -1].argmax())
 print(f"{JOBS} jobs x {EPOCHS} epochs; final validation accuracy from "
-      f"{curves[:, -1].min():.3f} to {curves[:, -1].max():.3f} (best: job {best_job}, "
-      f"eta0 {jobs[best_job]['eta0']:.4f}, alpha {jobs[best_job]['alpha']:.1e})")
+      f"{curves[:, -1].min():.3f} to {curves[:, -1].max():.3f}")
+print(f"best: job {best_job}, eta0 {jobs[best_job]['eta0']:.4f}, alpha {jobs[best_job]['alpha']:.1e}")
 # --8<-- [end:curves]
 
 # --8<-- [start:median_rule]

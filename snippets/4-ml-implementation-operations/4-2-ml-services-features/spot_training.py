@@ -142,7 +142,7 @@ right.set_xlabel("Checkpoint interval")
 right.set_ylim(0, 105)
 for axis in (left, right):
     axis.tick_params(axis="x", labelrotation=45)
-fig.suptitle("A 10-hour job on Spot: what checkpoints buy (2,000 simulated runs each)")
+fig.suptitle("What checkpoints buy on Spot\n(a 10-hour job, 2,000 runs each)")
 fig.tight_layout()
 show(fig, alt=f"Two bar charts. With checkpoints every 15 minutes to 4 hours the job costs "
      f"{min(costs):.0f} to {max(costs[:-1]):.0f} percent of on-demand and "
