@@ -153,6 +153,6 @@ s3.delete_bucket_policy(Bucket=BUCKET)
 for item in s3.list_object_versions(Bucket=BUCKET).get("Versions", []):
     s3.delete_object(Bucket=BUCKET, Key=item["Key"], VersionId=item["VersionId"])
 s3.delete_bucket(Bucket=BUCKET)
-state = kms.schedule_key_deletion(KeyId=key["KeyId"], PendingWindowInDays=7)["KeyState"]
-print("bucket deleted; key", state)
+kms.schedule_key_deletion(KeyId=key["KeyId"], PendingWindowInDays=7)
+print("bucket deleted; key", kms.describe_key(KeyId=key["KeyId"])["KeyMetadata"]["KeyState"])
 # --8<-- [end:cleanup]
