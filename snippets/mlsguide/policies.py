@@ -9,8 +9,13 @@ ships with it.
 """
 
 import json
+import warnings
 
-from parliament import analyze_policy_string, enhance_finding
+with warnings.catch_warnings():
+    # parliament 1.6 writes some regular expressions with invalid escapes ("\\d"): harmless, but
+    # Python warns about them when it compiles the module without cached bytecode.
+    warnings.simplefilter("ignore", (DeprecationWarning, SyntaxWarning))
+    from parliament import analyze_policy_string, enhance_finding
 
 NOT_FINDINGS = {
     "key": {("RESOURCE_STAR", "")},
