@@ -7,8 +7,8 @@ The emulator (moto) applies a bucket policy's Deny statements to object requests
 conditions, so it refuses every request, compliant or not. The file therefore captures each
 request botocore really sends (its scheme and headers), shows moto's answer, and evaluates the
 bucket policy's Deny statements against the same request with IAM's condition rules, which is
-what S3 does before it answers. S3 also encrypts every new object by default; the last section sets SSE-KMS as the
-bucket's default; it runs before the bucket policy is attached.
+what S3 does before it answers. S3 also encrypts every new object by default; the first section
+sets SSE-KMS as the bucket's default, before the bucket policy is attached.
 
 Runs against the moto emulator by default; set MLSGUIDE_LIVE_AWS=1 to run it against your own
 account, with MLSGUIDE_BUCKET set to a new bucket name of your own (there, S3 itself refuses the
@@ -92,12 +92,13 @@ def condition_holds(operator, key, expected, context):
 
 def denied_by(policy, action, resource, context):
     """The Sid of the first Deny statement that matches the request, or None."""
+    def as_list(value):
+        return value if isinstance(value, list) else [value]
+
     for statement in policy["Statement"]:
-        actions = statement["Action"] if isinstance(statement["Action"], list) else [statement["Action"]]
-        resources = statement["Resource"] if isinstance(statement["Resource"], list) else [statement["Resource"]]
         if (statement["Effect"] == "Deny"
-                and any(fnmatchcase(action, a) for a in actions)
-                and any(fnmatchcase(resource, r) for r in resources)
+                and any(fnmatchcase(action, a) for a in as_list(statement["Action"]))
+                and any(fnmatchcase(resource, r) for r in as_list(statement["Resource"]))
                 and all(condition_holds(op, key, value, context)
                         for op, pairs in statement.get("Condition", {}).items()
                         for key, value in pairs.items())):

@@ -18,7 +18,6 @@ aws.activate()
 
 # --8<-- [start:setup]
 # Set-up: clients, and a bucket with training data and hold-out labels
-import json
 import os
 
 import boto3
