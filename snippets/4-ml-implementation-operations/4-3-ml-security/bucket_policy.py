@@ -145,6 +145,7 @@ for label, call, params in requests:
 assert decisions == ["DenyInsecureTransport", "DenyUploadsWithoutSseKms",
                      "DenyUploadsWithoutSseKms", None, None], decisions
 assert "200 OK" not in answers[:3], answers   # S3 and the emulator both refuse the first three
+assert aws.live() or answers == ["403"] * 5, answers   # moto applies the Denies without conditions
 # --8<-- [end:evaluate]
 
 

@@ -50,6 +50,7 @@ too_broad = {
 for issue, severity, detail in findings(too_broad):
     print(f"{issue} [{severity}]: {detail}")
 assert [issue for issue, _, _ in findings(too_broad)] == ["RESOURCE_STAR"]
+assert "e.g. iam:PassRole" in findings(too_broad)[0][2]
 try:
     checked(too_broad, name="too-broad")
 except ValueError as error:

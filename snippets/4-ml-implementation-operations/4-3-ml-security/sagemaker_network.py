@@ -54,6 +54,7 @@ for rule in rules:
     source = members or [r["CidrIp"] for r in rule["IpRanges"]]
     print(f"inbound protocol {rule['IpProtocol']:>3}, port {rule.get('FromPort', 'any')}: from {source}")
 assert any(p["GroupId"] == sg for r in rules for p in r["UserIdGroupPairs"])
+assert all(r["CidrIp"] == "10.20.0.0/16" for rule in rules for r in rule["IpRanges"])   # VPC only
 # --8<-- [end:security_group]
 
 # --8<-- [start:endpoints]
@@ -126,6 +127,7 @@ print("model subnets:", len(model["VpcConfig"]["Subnets"]),
       "| isolation the emulator returns:", model.get("EnableNetworkIsolation"))
 print("endpoint volume key set:", config["KmsKeyId"] == KEY)
 assert len(model["VpcConfig"]["Subnets"]) == 2 and config["KmsKeyId"] == KEY
+assert aws.live() or model.get("EnableNetworkIsolation") is False   # moto drops the flag
 # --8<-- [end:endpoint_config]
 
 # --8<-- [start:cleanup]
