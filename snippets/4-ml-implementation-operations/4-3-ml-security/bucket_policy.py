@@ -28,6 +28,7 @@ from urllib.parse import urlsplit
 
 import boto3
 from botocore.exceptions import ClientError
+from mlsguide import aws
 from mlsguide.policies import checked
 
 s3, kms = boto3.client("s3"), boto3.client("kms")

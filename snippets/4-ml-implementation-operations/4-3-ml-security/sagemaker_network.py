@@ -21,6 +21,7 @@ aws.activate()
 # --8<-- [start:setup]
 # Set-up: a VPC with two private subnets, a route table, a KMS key and the execution role
 import boto3
+from mlsguide import aws
 from mlsguide.policies import checked
 
 ec2, kms, iam, sm = (boto3.client(n) for n in ("ec2", "kms", "iam", "sagemaker"))
