@@ -3,8 +3,9 @@
 The examples themselves are plain Python and boto3. This package only holds what several of them
 need: a switch between the local AWS emulator and a real account ([`mlsguide.aws`][]), synthetic
 datasets with fixed seeds ([`mlsguide.data`][]), a guard that keeps runs offline
-([`mlsguide.offline`][]) and a way to show a matplotlib figure in the built page
-([`mlsguide.figures`][]).
+([`mlsguide.offline`][]), a way to show a matplotlib figure in the built page
+([`mlsguide.figures`][]) and a lint for the IAM policies examples attach
+([`mlsguide.policies`][]).
 """
 
 import os
