@@ -8,14 +8,14 @@ lacks UpdateEndpoint, so those requests are validated by botocore, and the page 
 real service does. Set MLSGUIDE_LIVE_AWS=1 (with MLSGUIDE_SAGEMAKER_ROLE_ARN) to use an account.
 """
 
-import os
-
 from mlsguide import aws
 
 aws.activate()
 
 # --8<-- [start:setup]
 # Set-up: two models (the current champion and a challenger) and the clients
+import os
+
 import boto3
 
 sm = boto3.client("sagemaker")
@@ -77,6 +77,7 @@ assert limits["ShadowProductionVariants"].member.name == "ProductionVariant"
 
 # --8<-- [start:guardrails]
 from botocore.validate import validate_parameters
+from mlsguide import aws
 
 cloudwatch.put_metric_alarm(   # the alarm that rolls the deployment back
     AlarmName="mlsguide-churn-5xx", Namespace="AWS/SageMaker", MetricName="Invocation5XXErrors",

@@ -7,8 +7,6 @@ what gets deployed. Runs against the moto emulator by default; set MLSGUIDE_LIVE
 against your own account with MLSGUIDE_SAGEMAKER_ROLE_ARN set.
 """
 
-import os
-
 from mlsguide import aws
 
 aws.activate()
@@ -39,6 +37,8 @@ assert [p["ModelPackageVersion"] for p in versions["ModelPackageSummaryList"]] =
 # --8<-- [end:register]
 
 # --8<-- [start:approve]
+import os
+
 latest = versions["ModelPackageSummaryList"][-1]["ModelPackageArn"]
 metadata = sm.describe_model_package(ModelPackageName=latest)["CustomerMetadataProperties"]
 if float(metadata["validation_auc"]) >= 0.87:              # the review a person or a step makes
@@ -61,6 +61,7 @@ assert approved["ModelApprovalStatus"] == "Approved"
 # Clean-up: delete the model, then the versions and their group (moto lacks the last two calls,
 # so against the emulator botocore only validates those requests)
 from botocore.validate import validate_parameters
+from mlsguide import aws
 
 sm.delete_model(ModelName="mlsguide-churn-v2")
 deletions = [("delete_model_package", "DeleteModelPackage", {"ModelPackageName": p["ModelPackageArn"]})
