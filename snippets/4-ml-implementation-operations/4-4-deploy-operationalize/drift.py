@@ -5,7 +5,8 @@ baseline computed from the training data, and model quality with ground-truth la
 arrive later. This file does the same comparison locally on seeded data: a baseline month and a
 current month in which one feature has shifted, the population stability index and the
 Kolmogorov-Smirnov test per feature, the model's AUC before and after, and a figure. Then it
-builds the Model Monitor requests (moto lacks them; botocore validates them).
+builds the Model Monitor requests (moto lacks them; botocore validates them, and the file
+sends none even with MLSGUIDE_LIVE_AWS=1, since they need a real endpoint and baseline).
 Run it with `.venv/bin/python <this file>`.
 """
 
