@@ -13,11 +13,12 @@ import botocore.session
 
 MB = 1024 * 1024
 OPTIONS = {   # limits from the SageMaker AI developer guide (see the page's Sources)
-    "real-time":    {"payload_mb": 6,    "seconds": 60,        "scales_to_zero": False},
+    "real-time":    {"payload_mb": 6,    "seconds": 60,        "scales_to_zero": "components"},
     "serverless":   {"payload_mb": 4,    "seconds": 60,        "scales_to_zero": True},
     "asynchronous": {"payload_mb": 1024, "seconds": 3600,      "scales_to_zero": True},
     "batch":        {"payload_mb": 100,  "seconds": 3600,      "scales_to_zero": True},
 }   # batch: per mini-batch request (MaxPayloadInMB) and per invocation; the job reads any size
+# real-time: only an endpoint that hosts inference components can scale in to zero instances
 
 session = botocore.session.get_session()
 runtime = session.get_service_model("sagemaker-runtime")
