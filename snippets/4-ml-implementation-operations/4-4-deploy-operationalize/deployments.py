@@ -39,21 +39,21 @@ def variant(name: str, weight: float, count: int) -> dict:
 
 sm.create_endpoint_config(EndpointConfigName="mlsguide-churn-ab", ProductionVariants=[
     variant("champion", 9, 2), variant("challenger", 1, 1)])      # 90% and 10% of requests
-sm.create_endpoint(EndpointName="mlsguide-churn", EndpointConfigName="mlsguide-churn-ab")
+sm.create_endpoint(EndpointName="mlsguide-churn-ab", EndpointConfigName="mlsguide-churn-ab")
 
 
 def shares() -> dict:
-    variants = sm.describe_endpoint(EndpointName="mlsguide-churn")["ProductionVariants"]
+    variants = sm.describe_endpoint(EndpointName="mlsguide-churn-ab")["ProductionVariants"]
     total = sum(v["CurrentWeight"] for v in variants)
     return {v["VariantName"]: f"{v['CurrentWeight'] / total:.0%}" for v in variants}
 
 
 print("traffic shares:", shares())
-response = runtime.invoke_endpoint(EndpointName="mlsguide-churn", TargetVariant="challenger",
+response = runtime.invoke_endpoint(EndpointName="mlsguide-churn-ab", TargetVariant="challenger",
                                    ContentType="text/csv", Body=b"0.5,1.0,2.0")
 print("a request pinned to the challenger: HTTP",
       response["ResponseMetadata"]["HTTPStatusCode"], "(canned body in the emulator)")
-sm.update_endpoint_weights_and_capacities(EndpointName="mlsguide-churn", DesiredWeightsAndCapacities=[
+sm.update_endpoint_weights_and_capacities(EndpointName="mlsguide-churn-ab", DesiredWeightsAndCapacities=[
     {"VariantName": "champion", "DesiredWeight": 1}, {"VariantName": "challenger", "DesiredWeight": 1}])
 print("after the challenger held up for a week:", shares())
 assert shares() == {"champion": "50%", "challenger": "50%"}
@@ -85,8 +85,12 @@ cloudwatch.put_metric_alarm(   # the alarm that rolls the deployment back
                 {"Name": "VariantName", "Value": "AllTraffic"}],
     Statistic="Sum", Period=60, EvaluationPeriods=2, Threshold=5,
     ComparisonOperator="GreaterThanThreshold")
-sm.create_endpoint_config(EndpointConfigName="mlsguide-churn-v2", ProductionVariants=[
-    {**variant("challenger", 1, 4), "VariantName": "AllTraffic"}])
+for config, model in (("mlsguide-churn-v1", "champion"), ("mlsguide-churn-v2", "challenger")):
+    sm.create_endpoint_config(EndpointConfigName=config, ProductionVariants=[   # same variant name
+        {**variant(model, 1, 4), "VariantName": "AllTraffic"}])                 # in old and new
+sm.create_endpoint(EndpointName="mlsguide-churn", EndpointConfigName="mlsguide-churn-v1")
+if aws.live():
+    sm.get_waiter("endpoint_in_service").wait(EndpointName="mlsguide-churn")
 routing = {
     "ALL_AT_ONCE": {"Type": "ALL_AT_ONCE", "WaitIntervalInSeconds": 600},
     "CANARY": {"Type": "CANARY", "WaitIntervalInSeconds": 600,
@@ -128,9 +132,10 @@ assert schedule("LINEAR", 5, 0.25)[-1] == (15, 1.0)
 # --8<-- [end:schedule]
 
 # --8<-- [start:cleanup]
-# Clean-up: the endpoint, its configurations, the models and the alarm
+# Clean-up: the endpoints, their configurations, the models and the alarm
 sm.delete_endpoint(EndpointName="mlsguide-churn")
-for config in ("mlsguide-churn-ab", "mlsguide-churn-shadow", "mlsguide-churn-v2"):
+sm.delete_endpoint(EndpointName="mlsguide-churn-ab")
+for config in ("mlsguide-churn-ab", "mlsguide-churn-shadow", "mlsguide-churn-v1", "mlsguide-churn-v2"):
     sm.delete_endpoint_config(EndpointConfigName=config)
 for name in ("champion", "challenger"):
     sm.delete_model(ModelName=f"mlsguide-churn-{name}")
