@@ -45,6 +45,8 @@ assert "InstanceType" not in variant
 # --8<-- [end:serverless]
 
 # --8<-- [start:asynchronous]
+from mlsguide import aws
+
 sm.create_endpoint_config(
     EndpointConfigName="mlsguide-churn-async",
     ProductionVariants=[{"VariantName": "AllTraffic", "ModelName": "mlsguide-churn",
