@@ -86,7 +86,7 @@ import matplotlib.pyplot as plt
 from mlsguide import figures
 
 fig, axes = plt.subplots(1, 2, figsize=(6.4, 3.2))
-for ax, feature in zip(axes, ["monthly_spend", "tenure_months"]):
+for ax, feature in zip(axes, ["monthly_spend", "tenure_months"], strict=True):
     bins = np.histogram_bin_edges(pd.concat([baseline[feature], current[feature]]), 30)
     ax.hist(baseline[feature], bins, alpha=0.6, label="baseline", color="tab:blue")
     ax.hist(current[feature], bins, histtype="step", linewidth=1.5, label="current",
