@@ -113,7 +113,8 @@ def capture(request, event_name, **kwargs):   # botocore calls this with each re
     context = {"aws:SecureTransport": str(url.scheme == "https").lower()}
     if "x-amz-server-side-encryption" in request.headers:
         header = request.headers["x-amz-server-side-encryption"]
-        context["s3:x-amz-server-side-encryption"] = header.decode() if isinstance(header, bytes) else header
+        text = header.decode() if isinstance(header, bytes) else header
+        context["s3:x-amz-server-side-encryption"] = text
     sent.append(("s3:" + event_name.rsplit(".", 1)[-1], url.scheme, context))
 
 
