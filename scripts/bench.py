@@ -1,4 +1,4 @@
-"""`make bench`: measure the project, today and at full size, and record the numbers.
+"""`make bench`: measure the project and record the numbers.
 
 Writes `scripts/bench-results.json` and rewrites the table between the bench markers in README.md.
 Nothing here asserts a time: timings depend on the machine, so they are recorded and compared with
@@ -7,9 +7,10 @@ the targets, never turned into tests that could fail at random.
 Measured on the guide as it is: install time into a fresh virtual environment (from the lock, with
 uv's download cache as it is on this machine), cold and warm strict build, `make test` (which also
 makes the PDF and the offline zip), the PDF, page weights, how often each example runs, and
-Lighthouse (median of three runs per page and preset). Then the same build, `make test`, PDF and
-page weights, and the time `make serve` takes to rebuild after an edit, on a full-size copy with a
-chapter for every task statement and about 375 questions (`scripts/full_size.py`).
+Lighthouse (median of three runs per page and preset), what Spark costs, the time `make serve`
+takes to rebuild chapter 3.5 after an edit, and the pages that take longest to build (their
+examples; from build/page-build-times.json, which every build writes). The guide has a chapter for
+every task statement, so this is the full size the targets were set for.
 
     .venv/bin/python scripts/bench.py     # or: make bench (about 25 minutes on 2 cores)
 """
@@ -29,7 +30,6 @@ import time
 from datetime import date
 from pathlib import Path
 
-from full_size import environment, make_full_size
 from guidebuild.env import build_environ
 from guidebuild.paths import ROOT, notebooks
 
@@ -37,11 +37,10 @@ BIN = ROOT / ".venv" / "bin"
 RESULTS = ROOT / "scripts" / "bench-results.json"
 README = ROOT / "README.md"
 ENV = build_environ()  # what the Makefile exports, as `make build` and `make test` run
-# Targets for the guide at full size (fifteen chapters, about 375 questions), on a 2-core machine.
+# Targets for the guide at full size (fifteen chapters), on a 2-core machine.
 TARGETS = {"strict build (s)": 60, "make test after install (s)": 360, "PDF (s)": 60,
            "PDF size (MB)": 15, "most executions of one section": 2, "serve rebuild (s)": 5,
            "practice exam page (KB)": 400}
-FULL_SIZE = ROOT / ".cache" / "full-size"
 
 
 def timed(command: list, cwd: Path = ROOT, env: dict | None = None, check: bool = True) -> float:
@@ -105,6 +104,7 @@ def executed_examples() -> dict[str, int]:
 SPARK_START = ("import time; t = time.monotonic(); from mlsguide import spark; spark.session(); "
                "print(time.monotonic() - t)")
 SPARK_PAGE = "1-data-engineering/1-3-data-transformation.md"
+SERVE_PAGE = "3-modeling/3-5-evaluate-models.md"  # the target is for this chapter
 
 
 def spark_cost() -> dict:
@@ -155,31 +155,6 @@ def serve_rebuild(project: Path, env: dict, page: str) -> float | None:
         server.wait(timeout=30)
 
 
-def full_size() -> dict:
-    """The guide with a chapter for every task statement: build, make test, PDF, weights, serve."""
-    made = make_full_size(FULL_SIZE)
-    env = environment(FULL_SIZE, ENV)
-    git = ["git", "-c", "user.name=bench", "-c", "user.email=bench@localhost"]
-    for command in (["git", "init", "-q"], ["git", "add", "-A"], [*git, "commit", "-qm", "full size"]):
-        subprocess.run(command, cwd=FULL_SIZE, check=True)  # pre-commit and the page dates need git
-    questions = sum(len(re.findall(r"^  - id: ", p.read_text(encoding="utf-8"), re.M))
-                    for p in (FULL_SIZE / "docs/data/questions").glob("*.yml"))
-    result: dict = {"chapters added": sum(map(len, made.values())), "questions": questions}
-    print("full size: strict build ...", flush=True)
-    result["strict build (s)"] = timed([BIN / "mkdocs", "build", "--strict", "--clean", "-q"], FULL_SIZE, env)
-    print("full size: make test ...", flush=True)
-    started = time.monotonic()
-    done = subprocess.run(["make", "test"], cwd=FULL_SIZE, env=env, stdout=subprocess.DEVNULL)
-    result["make test (s)"] = round(time.monotonic() - started, 1)
-    result["make test passed"] = done.returncode == 0
-    result["pdf"] = read_json(FULL_SIZE / "build" / "pdf-report.json")
-    weights = read_json(FULL_SIZE / "build" / "page-weights.json") or {}
-    result["page weights (KB)"] = {k: round(v / 1000) for k, v in sorted(weights.items())}
-    print("full size: make serve, rebuild after an edit ...", flush=True)
-    result["serve rebuild (s)"] = serve_rebuild(FULL_SIZE, env, "3-modeling/3-5-evaluate-models.md")
-    return result
-
-
 def read_json(path: Path):
     return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
 
@@ -204,43 +179,44 @@ def _heaviest(weights: dict) -> str:
 
 
 def table(results: dict) -> str:
-    full = results.get("full size") or {}
-    rows = [("Measure", "Today", f"Full size ({15} chapters, {full.get('questions')} questions)",
-             "Target at full size")]
-    rows.append(("Install into a fresh venv (s)", results["install (s)"], "", ""))
-    rows.append(("Strict build (s): cold / warm today",
+    rows = [("Measure", "Measured", "Target")]
+    rows.append(("Install into a fresh venv (s)", results["install (s)"], ""))
+    rows.append(("Strict build (s): cold / warm",
                  f"{results['strict build cold (s)']} / {results['strict build warm (s)']}",
-                 full.get("strict build (s)"), f"≤ {TARGETS['strict build (s)']}"))
-    passed = "" if full.get("make test passed", True) else " (failed)"
-    rows.append(("`make test` after install (s)", results["make test (s)"],
-                 f"{full.get('make test (s)')}{passed}", f"≤ {TARGETS['make test after install (s)']}"))
-    rows.append(("`make serve`: rebuild after editing chapter 3.5 (s)", "", full.get("serve rebuild (s)"),
+                 f"≤ {TARGETS['strict build (s)']}"))
+    passed = "" if results.get("make test passed", True) else " (failed)"
+    rows.append(("`make test` after install (s)", f"{results['make test (s)']}{passed}",
+                 f"≤ {TARGETS['make test after install (s)']}"))
+    rows.append(("`make serve`: rebuild after editing chapter 3.5 (s)", results.get("serve rebuild (s)"),
                  f"≤ {TARGETS['serve rebuild (s)']}"))
-    rows.append(("PDF: time / pages / size", _pdf(results.get("pdf")), _pdf(full.get("pdf")),
+    rows.append(("PDF: time / pages / size", _pdf(results.get("pdf")),
                  f"≤ {TARGETS['PDF (s)']} s, ≤ {TARGETS['PDF size (MB)']} MB"))
-    weights, full_weights = results.get("page weights (KB)") or {}, full.get("page weights (KB)") or {}
+    weights = results.get("page weights (KB)") or {}
     rows.append(("Practice exam page (KB, compressed)", weights.get("practice-exam.html"),
-                 full_weights.get("practice-exam.html"), f"≤ {TARGETS['practice exam page (KB)']}"))
-    rows.append(("Heaviest page (KB, compressed)", _heaviest(weights), _heaviest(full_weights),
-                 "≤ 400, ≤ 1,200 with a diagram"))
+                 f"≤ {TARGETS['practice exam page (KB)']}"))
+    rows.append(("Heaviest page (KB, compressed)", _heaviest(weights), "≤ 400, ≤ 1,200 with a diagram"))
+    slowest = list((results.get("page build times (s)") or {}).items())[:5]
+    if slowest:
+        rows.append(("Slowest pages to build, examples included (s)",
+                     ", ".join(f"{page} {s}" for page, s in slowest), ""))
     spark = results.get("spark") or {}
     if spark:
         runs = ", ".join(f"{k} {v}" for k, v in spark["chapter 1.3 snippet files run whole (s)"].items())
-        rows.append(("Spark: local session start (s)", spark["Spark session start (s)"], "", ""))
-        rows.append(("Spark: chapter 1.3 snippet files, each run whole (s)", runs, "", ""))
+        rows.append(("Spark: local session start (s)", spark["Spark session start (s)"], ""))
+        rows.append(("Spark: chapter 1.3 snippet files, each run whole (s)", runs, ""))
         rows.append(("Spark: `make serve` rebuilds chapter 1.3 after an edit (s)",
-                     spark["chapter 1.3 page rebuilt by make serve (s)"], "", ""))
+                     spark["chapter 1.3 page rebuilt by make serve (s)"], ""))
     for name, value in results["executed examples"].items():
-        rows.append((f"Executed: {name}", value, "", f"≤ {TARGETS[name]}" if name in TARGETS else ""))
+        rows.append((f"Executed: {name}", value, f"≤ {TARGETS[name]}" if name in TARGETS else ""))
     scores = results.get("lighthouse") or {}
     for page, presets in sorted(scores.items()):
         for preset, run in sorted(presets.items()):
             text = " · ".join(f"{k} {v:.2f}" for k, v in run["scores"].items())
             runs = ", ".join(f"{v:.2f}" for v in run.get("runs", []))
             target = f"perf ≥ {0.95 if preset == 'desktop' else 0.90:.2f}, others 1.00"
-            rows.append((f"Lighthouse {preset}: {page}", f"{text} (performance runs: {runs})", "", target))
+            rows.append((f"Lighthouse {preset}: {page}", f"{text} (performance runs: {runs})", target))
     lines = [f"| {' | '.join('' if c is None else str(c) for c in row)} |" for row in rows]
-    lines.insert(1, "|---|---|---|---|")
+    lines.insert(1, "|---|---|---|")
     return "\n".join(lines)
 
 
@@ -255,16 +231,9 @@ def lighthouse_scores(report) -> dict:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--only-full-size", action="store_true",
-                        help="measure the full-size copy again and keep the other recorded numbers")
-    args = parser.parse_args()
+    argparse.ArgumentParser(description=__doc__.split("\n\n")[0]).parse_args()
     if not (BIN / "mkdocs").exists():
         sys.exit("run `make install` (or `make test`) first")
-    if args.only_full_size:
-        results = read_json(RESULTS)
-        results["full size"] = full_size()
-        return record(results)
     results: dict = {"date": date.today().isoformat(), "machine": f"{platform.machine()}, "
                      f"{os.cpu_count()} CPUs, Python {platform.python_version()}"}
     print("install ...", flush=True)
@@ -273,17 +242,27 @@ def main() -> None:
     shutil.rmtree(ROOT / ".cache", ignore_errors=True)
     results["strict build cold (s)"] = timed([BIN / "mkdocs", "build", "--strict", "--clean", "-q"])
     results["strict build warm (s)"] = timed([BIN / "mkdocs", "build", "--strict", "--clean", "-q"])
+    results["page build times (s)"] = read_json(ROOT / "build" / "page-build-times.json")
     print("make test ...", flush=True)
-    results["make test (s)"] = timed(["make", "test"])
+    started = time.monotonic()
+    done = subprocess.run(["make", "test"], cwd=ROOT, env=ENV, stdout=subprocess.DEVNULL)
+    results["make test (s)"] = round(time.monotonic() - started, 1)
+    results["make test passed"] = done.returncode == 0
     results["pdf"] = read_json(ROOT / "build" / "pdf-report.json")
     weights = read_json(ROOT / "build" / "page-weights.json") or {}
     results["page weights (KB)"] = {k: round(v / 1000) for k, v in sorted(weights.items())}
     results["executed examples"] = executed_examples()
+    print("make serve, rebuild after an edit ...", flush=True)
+    chapter = ROOT / "docs" / SERVE_PAGE
+    text = chapter.read_text(encoding="utf-8")
+    try:
+        results["serve rebuild (s)"] = serve_rebuild(ROOT, ENV, SERVE_PAGE)
+    finally:
+        chapter.write_text(text, encoding="utf-8")
     print("spark ...", flush=True)
     results["spark"] = spark_cost()
     print("lighthouse ...", flush=True)
     results["lighthouse"] = lighthouse_scores(lighthouse())
-    results["full size"] = full_size()
     record(results)
 
 

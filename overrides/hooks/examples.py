@@ -8,16 +8,21 @@ converted, it stops the local Spark session its examples shared, if they started
 the page's snippet includes, names each example's session after its snippet file and folds set-up
 and clean-up examples (`guidebuild.snippets`); after it, it fails the build on an example that
 printed nothing into its output block (`guidebuild.output`). It also resolves the links in
-notebook pages, which mkdocs-jupyter leaves untouched.
+notebook pages, which mkdocs-jupyter leaves untouched, and records how long each page took to
+convert, examples included, in build/page-build-times.json (slowest first; `make bench` reports
+them), so that a contributor sees which chapter makes the build slow.
 """
 
+import json
 import logging
 import posixpath
 import re
+import time
 from pathlib import Path
 
 from guidebuild.examples import end, end_page, fresh_state, prepare_process
 from guidebuild.output import empty_outputs
+from guidebuild.paths import BUILD
 
 prepare_process(figures="inline")
 
@@ -46,6 +51,8 @@ class NameThePage(logging.Filter):
 name_the_page = NameThePage()
 snippets: Snippets | None = None
 output_lines: dict[str, list[int]] = {}  # page -> the lines of its examples that show output
+started: dict[str, float] = {}  # page -> when its conversion began
+seconds: dict[str, float] = {}  # page -> how long its conversion took, examples included
 
 
 def on_config(config, **kwargs):
@@ -59,6 +66,7 @@ def on_config(config, **kwargs):
 
 def on_page_markdown(markdown, page, **kwargs):
     name_the_page.page = page.file.src_uri
+    started[page.file.src_uri] = time.monotonic()
     if page.file.src_uri.endswith(".md"):
         front_matter_lines = page.file.content_string.count("\n") - markdown.count("\n")
         try:
@@ -71,6 +79,12 @@ def on_page_markdown(markdown, page, **kwargs):
     return markdown
 
 
+def on_post_build(config, **kwargs):
+    slowest = dict(sorted(((src, round(s, 1)) for src, s in seconds.items()), key=lambda kv: -kv[1]))
+    BUILD.mkdir(exist_ok=True)
+    (BUILD / "page-build-times.json").write_text(json.dumps(slowest, indent=1) + "\n", encoding="utf-8")
+
+
 def on_shutdown(**kwargs):
     end()
 
@@ -78,6 +92,8 @@ def on_shutdown(**kwargs):
 @event_priority(100)  # before print-site copies the page into the print page
 def on_page_content(html, page, files, **kwargs):
     end_page()  # the page's examples have run
+    if page.file.src_uri in started:
+        seconds[page.file.src_uri] = time.monotonic() - started[page.file.src_uri]
     if page.file.src_uri.endswith(".py"):
         return resolve_notebook_links(html, page, files)
     check_no_empty_output(html, page.file.src_uri)
