@@ -95,19 +95,25 @@ def bank():
     return question_bank.read(built_site())
 
 
-def axe_violations(page):
-    """WCAG 2.1 A and AA violations on the page. Generated figures and diagrams are images with a
-    text alternative (role="img" and aria-label), so axe does not check the text drawn inside them."""
+# The WCAG 2.1 AA rules whose result depends on the colours: all that changes with the palette.
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+
+
+def axe_violations(page, rules: list[str] | None = None):
+    """WCAG 2.1 A and AA violations on the page (or only `rules`, axe rule ids). Generated figures
+    and diagrams are images with a text alternative (role="img" and aria-label), so axe does not
+    check the text drawn inside them."""
     if not page.evaluate("typeof axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE))
+    run_only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": WCAG_AA}
     # Only the violations cross over to Python: the full result of a long page is megabytes.
     violations = page.evaluate(
-        """tags => axe.run(
+        """runOnly => axe.run(
             {exclude: [["figure.mlsguide-figure svg > *"], [".mermaid"]]},
-            {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']}
+            {runOnly, resultTypes: ['violations']}
         ).then(result => result.violations.map(v => ({
             id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map(n => n.target)})))""",
-        WCAG_AA,
+        run_only,
     )
     return [f"{v['id']} ({v['impact']}): {v['help']} at {v['targets']}" for v in violations]
 
