@@ -531,6 +531,7 @@ def two_known_questions(pair, context):
     ids = pair["questions"]
     if len(ids) != 2 or len(set(ids)) != 2:
         yield "questions", "must name exactly two different question ids"
+        return
     for unknown in [i for i in ids if i not in context.question_ids]:
         yield "questions", f"names {unknown!r}, which is not a question of the bank"
 
