@@ -4,10 +4,11 @@ tests/test_validators.py feeds each check bad input; this file checks the real g
 """
 
 import re
+from collections import Counter
 
 import botocore.session
 import pytest
-from guidebuild import guide, paths
+from guidebuild import guide, paths, similarity
 
 
 @pytest.fixture(scope="module")
@@ -152,3 +153,32 @@ def test_the_glossary_defines_the_exams_vocabulary(the_guide):
     assert len(terms) >= 120, f"docs/data/glossary.yml has {len(terms)} terms; the exam needs at least 120"
     missing = set(EXAM_VOCABULARY) - {t["term"] for t in terms}
     assert not missing, f"docs/data/glossary.yml does not define {sorted(missing)}"
+
+
+def test_no_two_questions_test_the_same_fact_the_same_way(the_guide):
+    """A pair as alike as guidebuild.similarity.THRESHOLD is a near duplicate unless a reviewer
+    listed it in docs/data/question-pairs.yml with what each asks; a listed pair that is no longer
+    alike is removed from the file."""
+    questions = [q for qs in the_guide.data.questions.values() for q in qs]
+    alike = {frozenset((p.first, p.second)): p.score for p in similarity.similar_pairs(questions)}
+    listed = {frozenset(p["questions"]) for p in the_guide.data.question_pairs}
+    unexplained = [f"{' and '.join(sorted(pair))} ({score:.2f})" for pair, score in alike.items()
+                   if pair not in listed]
+    assert not unexplained, (
+        "near-duplicate questions: rewrite or remove one, or list the pair with its reason in "
+        "docs/data/question-pairs.yml: " + "; ".join(unexplained))
+    stale = [" and ".join(sorted(pair)) for pair in listed - set(alike)]
+    assert not stale, f"docs/data/question-pairs.yml lists pairs that are no longer alike: {stale}"
+
+
+def test_correct_letters_are_balanced_in_every_question_file(the_guide):
+    """No letter is the answer of single-answer questions much more often than another, so that
+    guessing the most common letter gains nothing: each letter within 40% of an even share."""
+    for task, questions in the_guide.data.questions.items():
+        singles = [q for q in questions if q["kind"] == "single"]
+        counts = Counter(q["answer"][0] for q in singles)
+        even = len(singles) / 4
+        uneven = {letter: counts[letter] for letter in "abcd"
+                  if abs(counts[letter] - even) > max(0.4 * even, 1)}
+        assert not uneven, (f"docs/data/questions/{task}.yml: {len(singles)} single-answer questions, "
+                            f"an even share is {even:.1f} each; these letters are off it: {uneven}")

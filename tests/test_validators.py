@@ -557,6 +557,32 @@ def test_a_repeated_term_names_both_lines(tmp_path):
 
 
 # ---------------------------------------------------------------------------------------------
+# question-pairs.yml
+
+PAIRS_FILE = "docs/data/question-pairs.yml"
+PAIRS = {"pairs": [{"questions": ["1.2-a", "3.5-b"], "why": "One asks for the service, one for the limit."}]}
+
+
+def test_good_question_pairs_pass():
+    assert problems(PAIRS, data.QUESTION_PAIRS, PAIRS_FILE, question_ids={"1.2-a": "", "3.5-b": ""}) == []
+
+
+@pytest.mark.parametrize(("mutate", "message"), [
+    case(lambda p: p["pairs"][0].update(questions=["1.2-a", "1.2-a"]),
+         "pair 1: field 'questions' must name exactly two different question ids", "same-twice"),
+    case(lambda p: p["pairs"][0].update(questions=["1.2-a", "3.5-b", "1.2-c"]),
+         "pair 1: field 'questions' must name exactly two different question ids", "three"),
+    case(lambda p: p["pairs"][0].update(questions=["1.2-a", "9.9-z"]),
+         "pair 1: field 'questions' names '9.9-z', which is not a question of the bank", "unknown-id"),
+    case(lambda p: p["pairs"][0].pop("why"), "pair 1: field 'why' is missing", "why-missing"),
+])
+def test_bad_question_pairs(mutate, message):
+    document = broken(PAIRS, mutate)
+    found = problems(document, data.QUESTION_PAIRS, PAIRS_FILE, question_ids={"1.2-a": "", "3.5-b": ""})
+    assert found == [f"{PAIRS_FILE}: {message}"]
+
+
+# ---------------------------------------------------------------------------------------------
 # Line numbers, from YAML
 
 

@@ -8,6 +8,7 @@
     algorithms.yml          every SageMaker AI built-in algorithm; also the decision table
                             'builtin-algorithms' (its compact rows)
     questions/<task>.yml    the questions of one task statement
+    question-pairs.yml      pairs of similar questions a reviewer judged distinct, each with why
     glossary.yml            the terms and abbreviations: the Glossary page and the pages' tooltips
 
 Every schema is a declarative description (see `guidebuild.schema`); the custom checks are the
@@ -526,6 +527,22 @@ QUESTION_FILE = Record(
 )
 
 
+def two_known_questions(pair, context):
+    ids = pair["questions"]
+    if len(ids) != 2 or len(set(ids)) != 2:
+        yield "questions", "must name exactly two different question ids"
+        return
+    for unknown in [i for i in ids if i not in context.question_ids]:
+        yield "questions", f"names {unknown!r}, which is not a question of the bank"
+
+
+# Read after the question files: a pair names two of their ids. `why` says what each asks that
+# the other does not, so that a reader of the bank sees two lessons, not one fact twice.
+QUESTION_PAIRS = Record({"pairs": ListOf(Record({"questions": ListOf(Text(), min=2), "why": Text()},
+                                                checks=(two_known_questions,)),
+                                         min=0, label="pair")})
+
+
 # ---------------------------------------------------------------------------------------------
 # glossary.yml
 
@@ -586,6 +603,7 @@ class GuideData:
     questions: dict[str, list[dict]]  # task id -> its questions, files in task order
     algorithms: dict  # algorithms.yml: every built-in algorithm
     glossary: list[dict] = field(default_factory=list)  # glossary.yml's terms, in file order
+    question_pairs: list[dict] = field(default_factory=list)  # question-pairs.yml's pairs
 
     def task_ids(self) -> list[str]:
         return [t["id"] for d in self.blueprint["domains"] for t in d["tasks"]]
@@ -646,9 +664,10 @@ def load(data_dir: Path = DATA, docs: Path = DOCS) -> GuideData:
             questions[document["task"]] = document.get("questions")
     if not files:
         messages.append(f"{rel(data_dir / 'questions')}/: no question files; the practice exam needs some")
+    pairs = _check(data_dir / "question-pairs.yml", QUESTION_PAIRS, context, messages)
     glossary = _check(data_dir / "glossary.yml", GLOSSARY, context, messages)
     if messages:
         raise DataError(messages)
     tables = {**tables, ALGORITHMS_TABLE: algorithms_table(algorithms)}
     return GuideData(services, changes, blueprint, exam_status, tables, questions, algorithms,
-                     glossary["terms"])
+                     glossary["terms"], pairs["pairs"])
