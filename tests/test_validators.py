@@ -427,6 +427,9 @@ def test_good_questions_pass():
          "question 'x': field 'answer' names 'e', which is not among the options", "answer-not-an-option"),
     case(lambda d: _single(d).update(id="Big Id"),
          "question 'Big Id': field 'id' must be lower-case letters, digits, '.' and '-'", "id-format"),
+    case(lambda d: _single(d).update(stem="Read it:\n\n| | a | b |\n|---|---|---|\n| x | 1 | 2 |\n"),
+         "question 'x': field 'stem' has a table whose first header cell is empty; name what the rows are "
+         "(e.g. 'Actual class')", "table-empty-corner"),
     case(lambda d: _multiple(d).update(id="x"),
          f"question 'x': field 'id' repeats (also in {QUESTIONS_FILE})", "id-repeats"),
     case(lambda d: _single(d).update(hint="h"),

@@ -492,13 +492,25 @@ def every_option_is_explained(question, context):
             yield ("explanations", key), "explains an option that does not exist"
 
 
+# A Markdown table row whose first cell is empty: `| | a | b |`.
+EMPTY_CORNER = re.compile(r"^\s*\|\s*\|", re.M)
+
+
+def table_corners_are_named(value, context):
+    """A table's first header cell names what its rows are ("Actual class"): with an empty corner,
+    the row labels have no header, and screen readers announce the numbers without them."""
+    if EMPTY_CORNER.search(value):
+        return "has a table whose first header cell is empty; name what the rows are (e.g. 'Actual class')"
+    return None
+
+
 QUESTION = Record(
     {
         "id": Text(checks=(question_id_format, question_id_is_unique)),
         "kind": Text(allowed=QUESTION_KINDS),
         "use": Text(allowed=QUESTION_USES),
         "choose": Whole(required=False),
-        "stem": Text(),
+        "stem": Text(checks=(table_corners_are_named,)),
         "options": MapOf(Text(), min=4),
         "answer": ListOf(Text(), min=1),
         "explanations": MapOf(Text()),
