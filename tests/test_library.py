@@ -101,8 +101,8 @@ def test_the_bank_reads_back_what_was_written_in_parts(tmp_path):
                 "stem": "<p>é</p>", "answer": ["a"], "link": "x.html#y"}
     in_quiz = {**question, "id": "z", "where": "1-2.html#z"}
     written = {"domains": [{"id": "1", "title": "D", "weight": 100, "tasks": ["1.2"]}],
-               "tasks": {"1.2": "Ingest"}, "chapters": {"1.2": "1-2.html"}, "questions": [question],
-               "quiz": [in_quiz], "exams": [["q"]], "quiz_count": 1}
+               "tasks": {"1.2": "Ingest"}, "chapters": {"1.2": "1-2.html"}, "pages": {"exam": "e.html"},
+               "questions": [question], "quiz": [in_quiz], "exams": [["q"]], "quiz_count": 1}
     index, part = bank.write(tmp_path, written)
     assert index == tmp_path / "assets/javascripts/question-bank.js"
     assert part == tmp_path / "assets/javascripts/question-bank-1.js"

@@ -6,10 +6,11 @@ questions:
 
 * `assets/javascripts/question-bank.js` sets `window.MLSGUIDE_BANK`, all the start screens, the
   draw and the progress page need: `{"domains": [{"id", "title", "weight", "tasks": [task ids]}],
-  "tasks": {task id: title}, "chapters": {task id: its chapter's site URL}, "questions": [{"id",
-  "task", "domain", "kind", "choose"}] (the practice-exam pool), "quiz": [the same for the
-  chapters' quiz questions, which only the review of missed questions shows], "exams": [[question
-  ids] for each fixed practice exam (guidebuild.practice)], "parts": {domain id: file},
+  "tasks": {task id: title}, "chapters": {task id: its chapter's site URL}, "pages": {"exam",
+  "practice", "progress": the site URLs of the practice pages}, "questions": [{"id", "task",
+  "domain", "kind", "choose"}] (the practice-exam pool), "quiz": [the same for the chapters' quiz
+  questions, which only the review of missed questions shows], "exams": [[question ids] for each
+  fixed practice exam (guidebuild.practice)], "parts": {domain id: file},
   "quiz_count": how many questions the chapters' quizzes hold, kept out of the exam}`;
 * one `question-bank-<domain>.js` per domain, loaded when an attempt or a round starts, adds the
   texts of that domain's questions, pool and quiz, to `window.MLSGUIDE_BANK_TEXT`: `{question id:
@@ -20,8 +21,8 @@ questions:
 
 Stems, options and explanations are Markdown rendered to HTML; links are site-relative URLs.
 overrides/assets/javascripts/exam.js and practice.js read the parts; the tests read the whole bank
-with `read`, which joins them again into one `{"domains", "tasks", "chapters", "questions", "quiz",
-"exams", "quiz_count"}` with every field.
+with `read`, which joins them again into one `{"domains", "tasks", "chapters", "pages",
+"questions", "quiz", "exams", "quiz_count"}` with every field.
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ PREFIX, SUFFIX = "window.MLSGUIDE_BANK = ", ";\n"
 PART_PREFIX = "window.MLSGUIDE_BANK_TEXT = Object.assign(window.MLSGUIDE_BANK_TEXT || {}, "
 PART_SUFFIX = ");\n"
 INDEX_FIELDS = ("id", "task", "domain", "kind", "choose")
+PAGES = {"exam": "practice-exam.md", "practice": "practice.md", "progress": "progress.md"}  # link targets
 
 
 def part_name(domain: str) -> str:
@@ -79,7 +81,8 @@ def for_browser(guide: Guide, use_directory_urls: bool, to_html: Callable[[str],
             quiz.append({**entry(task, q), **where})
     tasks = {task_id: task["title"] for task_id, task in guide.data.tasks().items()}
     chapters = {task: page_url(page, use_directory_urls) for task, page in guide.chapters.items()}
-    return {"domains": domains, "tasks": tasks, "chapters": chapters, "questions": questions,
+    pages = {name: page_url(page, use_directory_urls) for name, page in PAGES.items()}
+    return {"domains": domains, "tasks": tasks, "chapters": chapters, "pages": pages, "questions": questions,
             "quiz": quiz, "exams": practice.fixed_exams(domains, questions), "quiz_count": len(quiz)}
 
 
@@ -93,6 +96,7 @@ def write(site_dir: Path, bank: dict) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     parts = {d["id"]: part_name(d["id"]) for d in bank["domains"]}
     index = {"domains": bank["domains"], "tasks": bank["tasks"], "chapters": bank["chapters"],
+             "pages": bank["pages"],
              "parts": parts, "quiz_count": bank["quiz_count"], "exams": bank["exams"],
              "questions": [{k: q[k] for k in INDEX_FIELDS} for q in bank["questions"]],
              "quiz": [{k: q[k] for k in INDEX_FIELDS} for q in bank["quiz"]]}
@@ -114,7 +118,7 @@ def _unwrap(path: Path, prefix: str, suffix: str):
 
 
 def read(site_dir: Path) -> dict:
-    """The whole bank, its parts joined: {"domains", "tasks", "chapters", "questions" and "quiz"
+    """The whole bank, its parts joined: {"domains", "tasks", "chapters", "pages", "questions" and "quiz"
     (with every field), "exams", "quiz_count"}."""
     folder = Path(site_dir) / FOLDER
     index = _unwrap(folder / "question-bank.js", PREFIX, SUFFIX)
@@ -122,6 +126,7 @@ def read(site_dir: Path) -> dict:
     for name in index["parts"].values():
         texts.update(_unwrap(folder / name, PART_PREFIX, PART_SUFFIX))
     return {"domains": index["domains"], "tasks": index["tasks"], "chapters": index["chapters"],
+            "pages": index["pages"],
             "questions": [{**q, **texts[q["id"]]} for q in index["questions"]],
             "quiz": [{**q, **texts[q["id"]]} for q in index["quiz"]],
             "exams": index["exams"], "quiz_count": index["quiz_count"]}
