@@ -453,3 +453,15 @@ def test_each_modes_page_meets_wcag_21_aa(page, site_url, bank, scheme):
     page.goto(site_url + EXAM)
     found += [f"{EXAM} (start with fixed exams): {v}" for v in axe_violations(page)]
     assert not found, "\n".join(found)
+
+
+@pytest.mark.parametrize(("path", "needs"), [
+    (PRACTICE, "Practice and review need JavaScript."),
+    (PROGRESS, "The progress page needs JavaScript"),
+])
+def test_without_javascript_each_page_says_what_it_needs(browser, site_url, path, needs):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + path)
+    assert needs in page.inner_text("article")
+    context.close()

@@ -227,27 +227,24 @@
     }
 
     function beginFixed(n) {
-      const ids = bank.exams[n - 1];
+      const ids = bank.exams[n - 1].slice();
       const plan = bank.domains.map((d) => {
         const drawn = ids.filter((id) => byId[id].domain === d.id).length;
         return { domain: d.id, title: d.title, wanted: drawn, drawn };
       });
-      withTexts(() => {
-        state = { exam: n, seed: null, size: EXAM_SIZE, ids: ids.slice(), plan, answers: {}, flagged: [], current: 0,
-          startedAt: Date.now(), durationMs: durationMs(ids.length), announced: [], submitted: false, autoSubmitted: false };
-        save();
-        renderQuestion();
-        startClock();
-        view.querySelector("h2")?.focus();
-      });
+      open({ exam: n, seed: null, size: EXAM_SIZE, ids, plan });
     }
 
     function begin(seed, size) {
       const { ids, plan } = draw(bank, seed, size);
-      const button = view.querySelector("#exam-start");
-      if (button) button.disabled = true;
+      open({ seed, size, ids, plan });
+    }
+
+    // A new attempt at these questions (`attempt`: {exam?, seed, size, ids, plan}), once their texts are loaded.
+    function open(attempt) {
+      view.querySelectorAll("#exam-start, .exam-fixed-start").forEach((button) => (button.disabled = true));
       withTexts(() => {
-        state = { seed, size, ids, plan, answers: {}, flagged: [], current: 0, startedAt: Date.now(), durationMs: durationMs(ids.length),
+        state = { ...attempt, answers: {}, flagged: [], current: 0, startedAt: Date.now(), durationMs: durationMs(attempt.ids.length),
           announced: [], submitted: false, autoSubmitted: false };
         save();
         renderQuestion();
