@@ -1,12 +1,13 @@
-"""The build library's plumbing: paths and URLs, the build environment, the question-bank format
-and notebook execution (guidebuild.paths, .env, .bank, .notebooks)."""
+"""The build library's plumbing: paths and URLs, the build environment, the question-bank format,
+the fixed practice exams and notebook execution (guidebuild.paths, .env, .bank, .practice,
+.notebooks)."""
 
 import os
 import subprocess
 import textwrap
 
 import pytest
-from guidebuild import bank, env, notebooks, paths
+from guidebuild import bank, env, notebooks, paths, practice
 
 # ---------------------------------------------------------------------------------------------
 # Paths and URLs
@@ -98,8 +99,10 @@ def test_build_environ_adds_the_build_environment():
 def test_the_bank_reads_back_what_was_written_in_parts(tmp_path):
     question = {"id": "q", "task": "1.2", "domain": "1", "kind": "single", "choose": 1,
                 "stem": "<p>é</p>", "answer": ["a"], "link": "x.html#y"}
+    in_quiz = {**question, "id": "z", "where": "1-2.html#z"}
     written = {"domains": [{"id": "1", "title": "D", "weight": 100, "tasks": ["1.2"]}],
-               "tasks": {"1.2": "Ingest"}, "questions": [question], "quiz_count": 3}
+               "tasks": {"1.2": "Ingest"}, "chapters": {"1.2": "1-2.html"}, "pages": {"exam": "e.html"},
+               "questions": [question], "quiz": [in_quiz], "exams": [["q"]], "quiz_count": 1}
     index, part = bank.write(tmp_path, written)
     assert index == tmp_path / "assets/javascripts/question-bank.js"
     assert part == tmp_path / "assets/javascripts/question-bank-1.js"
@@ -110,6 +113,65 @@ def test_the_bank_reads_back_what_was_written_in_parts(tmp_path):
     part.write_text('{"q": {}}', encoding="utf-8")
     with pytest.raises(ValueError, match="question-bank-1.js does not have the format"):
         bank.read(tmp_path)
+
+
+# ---------------------------------------------------------------------------------------------
+# The fixed practice exams (guidebuild.practice), on synthetic pools
+
+BLUEPRINT = [{"id": "1", "weight": 20, "tasks": ["1.1", "1.2", "1.3"]},
+             {"id": "2", "weight": 24, "tasks": ["2.1", "2.2", "2.3"]},
+             {"id": "3", "weight": 36, "tasks": ["3.1", "3.2", "3.3", "3.4", "3.5"]},
+             {"id": "4", "weight": 20, "tasks": ["4.1", "4.2", "4.3", "4.4"]}]
+
+
+def _pool(per_task, multiple_every=5):
+    """per_task: questions in each task statement; every `multiple_every`-th is multiple response."""
+    return [{"id": f"{t}-q{i}", "task": t, "domain": d["id"],
+             "kind": "multiple" if i % multiple_every == 0 else "single"}
+            for d in BLUEPRINT for t in d["tasks"] for i in range(per_task)]
+
+
+def _exam_of(exams):
+    return {qid: n for n, ids in enumerate(exams) for qid in ids}
+
+
+def test_the_targets_are_the_exams_proportions():
+    assert practice.targets(BLUEPRINT) == {"1": 13, "2": 16, "3": 23, "4": 13}
+    assert practice.targets(BLUEPRINT, 20) == {"1": 4, "2": 5, "3": 7, "4": 4}
+
+
+def test_five_full_disjoint_exams_spread_over_tasks_and_kinds():
+    pool = _pool(per_task=28)
+    exams = practice.fixed_exams(BLUEPRINT, pool)
+    by_id = {q["id"]: q for q in pool}
+    assert len(exams) == 5
+    assert all(len(ids) == 65 for ids in exams)
+    assert len({qid for ids in exams for qid in ids}) == 5 * 65, "a question is in two exams"
+    share = sum(q["kind"] == "multiple" for q in pool) / len(pool)
+    for ids in exams:
+        per_domain = {d["id"]: sum(by_id[q]["domain"] == d["id"] for q in ids) for d in BLUEPRINT}
+        assert per_domain == {"1": 13, "2": 16, "3": 23, "4": 13}
+        per_task = [sum(by_id[q]["task"] == t for q in ids) for d in BLUEPRINT for t in d["tasks"]]
+        assert min(per_task) >= 3, per_task  # 13 over 3 tasks, 23 over 5, 13 over 4: none starved
+        multiple = sum(by_id[q]["kind"] == "multiple" for q in ids)
+        assert abs(multiple - share * 65) <= 3, (multiple, share * 65)
+
+
+def test_the_pool_makes_as_many_full_exams_as_it_fills():
+    assert len(practice.fixed_exams(BLUEPRINT, _pool(per_task=16))) == 3  # domain 2: 48 // 16
+    assert practice.fixed_exams(BLUEPRINT, _pool(per_task=4)) == []  # domain 2: 12 < 16
+
+
+def test_the_same_pool_makes_the_same_exams_and_a_new_question_moves_few():
+    pool = _pool(per_task=28)
+    exams = practice.fixed_exams(BLUEPRINT, pool)
+    assert practice.fixed_exams(BLUEPRINT, list(reversed(pool))) == exams, "order of the files matters"
+    before = _exam_of(exams)
+    for task in ("1.1", "2.3", "3.4", "4.2"):
+        added = {"id": f"{task}-new", "task": task, "domain": task[0], "kind": "single"}
+        after = _exam_of(practice.fixed_exams(BLUEPRINT, [*pool, added]))
+        moved = [qid for qid, n in before.items() if after.get(qid) != n]
+        assert len(moved) <= 6, f"adding a question to {task} moved {len(moved)}: {moved}"
 
 
 # ---------------------------------------------------------------------------------------------

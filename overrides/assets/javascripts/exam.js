@@ -1,8 +1,11 @@
-// The timed practice exam. Plain JavaScript, no framework and no network: the question bank arrives
-// as `window.MLSGUIDE_BANK` from assets/javascripts/question-bank.js, which the build writes, with
-// ids, tasks and kinds only; the texts of each domain's questions are a script of their own
-// (`parts`), loaded when an attempt starts or resumes (format: overrides/guidebuild/bank.py).
-// Progress is kept in localStorage, so a reload resumes the attempt where it was.
+// The timed practice exam: a seeded random draw, or one of the fixed practice exams the build
+// assembled (`exams` in the bank, guidebuild/practice.py). Plain JavaScript, no framework and no
+// network: the question bank arrives as `window.MLSGUIDE_BANK` from
+// assets/javascripts/question-bank.js, which the build writes, with ids, tasks and kinds only; the
+// texts of each domain's questions are a script of their own (`parts`), loaded when an attempt
+// starts or resumes (format: overrides/guidebuild/bank.py; loading: questions.js). The attempt is
+// kept in localStorage, so a reload resumes it where it was; a submitted attempt's answers, and a
+// fixed exam's result, go to the reader's progress (progress.js).
 (function () {
   "use strict";
 
@@ -14,7 +17,8 @@
   // Unofficial: AWS does not publish how raw results become scaled scores. We assume the pass
   // mark sits at 72% correct and interpolate linearly on both sides of it (documented on the page).
   const ASSUMED_PASS_FRACTION = 0.72;
-  const LETTERS = "ABCDEFGHIJ";
+  const { LETTERS, el, loadTexts, isCorrect, letters, pct, siteRoot } = window.MLSGUIDE_QUESTIONS;
+  const progress = window.MLSGUIDE_PROGRESS;
 
   // --- pure helpers (also described on the page, so readers can check their result) -----------
 
@@ -88,10 +92,6 @@
     return Math.round(score);
   }
 
-  function isCorrect(question, chosen) {
-    return chosen.length === question.answer.length && chosen.every((k) => question.answer.includes(k));
-  }
-
   function formatClock(ms) {
     const total = Math.max(0, Math.ceil(ms / 1000));
     const h = Math.floor(total / 3600);
@@ -100,49 +100,11 @@
     return `${h}:${String(m).padStart(2, "0")}:${String(s).padStart(2, "0")}`;
   }
 
-  function el(tag, attrs = {}, ...children) {
-    const node = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs)) {
-      if (k === "html") {
-        node.innerHTML = v;
-        // A code block that scrolls sideways must take keyboard focus (WCAG 2.1.1), as Material's
-        // own code blocks do; question texts arrive after Material has run.
-        node.querySelectorAll("pre > code").forEach((code) => code.setAttribute("tabindex", "0"));
-      } else if (k === "text") node.textContent = v;
-      else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
-      else if (v !== false && v !== null && v !== undefined) node.setAttribute(k, v === true ? "" : v);
-    }
-    children.flat().forEach((c) => c != null && node.append(c));
-    return node;
-  }
-
-  // Adds each domain's question texts to the questions, loading the parts not loaded yet. A
-  // script element rather than fetch, so that it also works from file://.
-  function loadTexts(bank, byId) {
-    const index = document.querySelector('script[src*="question-bank.js"]');
-    const base = index.src.slice(0, index.src.lastIndexOf("/") + 1);
-    const loads = Object.values(bank.parts).map((name) => new Promise((resolve, reject) => {
-      if (document.querySelector(`script[data-bank-part="${name}"]`)) return resolve();
-      const script = el("script", { src: base + name, "data-bank-part": name });
-      script.addEventListener("load", resolve);
-      script.addEventListener("error", () => reject(new Error(`could not load ${name}`)));
-      document.body.append(script);
-    }));
-    return Promise.all(loads).then(() => {
-      for (const [id, text] of Object.entries(window.MLSGUIDE_BANK_TEXT || {})) {
-        if (byId[id]) Object.assign(byId[id], text);
-      }
-    });
-  }
-
   // --- the app -------------------------------------------------------------------------------
 
   function start(root) {
     const bank = window.MLSGUIDE_BANK;
     const byId = Object.fromEntries(bank.questions.map((q) => [q.id, q]));
-    // Material writes the relative path to the site root into its config block on every page.
-    const config = JSON.parse(document.getElementById("__config")?.textContent || "{}");
-    const siteRoot = `${config.base || "."}/`;
     const status = el("div", { class: "exam-sr-status", role: "status", "aria-live": "polite" });
     const alert = el("div", { class: "exam-sr-alert", role: "alert" });
     const view = el("div", { class: "exam-view" });
@@ -237,15 +199,52 @@
           el("label", { for: "exam-seed", text: "Seed (the same seed draws the same questions in the same order): " }), seedInput),
         el("button", { type: "button", class: "md-button md-button--primary", id: "exam-start", text: "Start the practice exam",
           onclick: () => begin(Number.parseInt(seedInput.value, 10) || 0, size) }),
+        fixedExams(),
       );
+    }
+
+    // The fixed exams, each with the reader's best and latest result so far.
+    function fixedExams() {
+      const made = bank.exams.length;
+      const done = progress.exams();
+      const result = (r) => `${r.right} of ${r.total} (${pct(r.right, r.total)}, ${r.scaled}) on ${r.day}`;
+      const items = bank.exams.map((ids, i) => {
+        const r = done[i + 1];
+        return el("li", { "data-exam": String(i + 1) },
+          el("button", { type: "button", class: "md-button exam-fixed-start", "data-exam": String(i + 1),
+            text: `Start exam ${i + 1}`, onclick: () => beginFixed(i + 1) }), " ",
+          el("span", { class: "exam-fixed-result", text: r
+            ? `Best ${result(r.best)}; latest ${result(r.latest)}; ${r.attempts} attempt${r.attempts > 1 ? "s" : ""}.`
+            : "Not taken yet." }));
+      });
+      return el("div", { class: "exam-fixed" },
+        el("h2", { id: "exam-fixed-heading", text: "Or take a fixed practice exam" }),
+        el("p", { id: "exam-fixed-intro" }, made
+          ? `${made === 5 ? "Five" : `${made} of the five`} fixed exams of ${EXAM_SIZE} questions, in the same proportions, on the full ${EXAM_MINUTES} minutes; no question is in two of them, so taking them in order shows your progress. `
+          : `The pool does not hold a full fixed exam of ${EXAM_SIZE} questions yet. `,
+        made < 5 ? `The remaining ones arrive when the pool holds enough questions for them.` : null),
+        made ? el("ul", { id: "exam-fixed" }, items) : null);
+    }
+
+    function beginFixed(n) {
+      const ids = bank.exams[n - 1].slice();
+      const plan = bank.domains.map((d) => {
+        const drawn = ids.filter((id) => byId[id].domain === d.id).length;
+        return { domain: d.id, title: d.title, wanted: drawn, drawn };
+      });
+      open({ exam: n, seed: null, size: EXAM_SIZE, ids, plan });
     }
 
     function begin(seed, size) {
       const { ids, plan } = draw(bank, seed, size);
-      const button = view.querySelector("#exam-start");
-      if (button) button.disabled = true;
+      open({ seed, size, ids, plan });
+    }
+
+    // A new attempt at these questions (`attempt`: {exam?, seed, size, ids, plan}), once their texts are loaded.
+    function open(attempt) {
+      view.querySelectorAll("#exam-start, .exam-fixed-start").forEach((button) => (button.disabled = true));
       withTexts(() => {
-        state = { seed, size, ids, plan, answers: {}, flagged: [], current: 0, startedAt: Date.now(), durationMs: durationMs(ids.length),
+        state = { ...attempt, answers: {}, flagged: [], current: 0, startedAt: Date.now(), durationMs: durationMs(attempt.ids.length),
           announced: [], submitted: false, autoSubmitted: false };
         save();
         renderQuestion();
@@ -255,7 +254,7 @@
     }
 
     function withTexts(then) {
-      loadTexts(bank, byId).then(then, (error) => {
+      loadTexts(bank).then(then, (error) => {
         alert.textContent = `The questions could not be loaded (${error.message}). Reload the page to try again.`;
       });
     }
@@ -360,8 +359,18 @@
       state.submittedAt = Date.now();
       save();
       stopClock();
+      keepProgress();
       renderResults();
       if (automatic) alert.textContent = "Time is up. Your exam was submitted automatically.";
+    }
+
+    // Every question of the attempt goes to the reader's progress (an unanswered one as wrong,
+    // as it is scored), and a fixed exam's result to that exam's results.
+    function keepProgress() {
+      const r = results();
+      r.rows.forEach(({ q, correct }) => progress.record({ id: q.id, task: q.task, domain: q.domain, right: correct,
+        flagged: state.flagged.includes(q.id), source: "exam" }));
+      if (state.exam) progress.recordExam(state.exam, { right: r.right, total: r.rows.length, scaled: r.scaled });
     }
 
     // Results screen ------------------------------------------------------------------------
@@ -387,8 +396,11 @@
       return { rows, right, fraction, scaled, passed: scaled >= PASS_SCALED, byDomain: group("domain"), byTask: group("task") };
     }
 
-    function pct(c, t) {
-      return t ? `${Math.round((100 * c) / t)}%` : "–";
+    function fixedSummary(n) {
+      const r = progress.exams()[n];
+      if (!r) return "";
+      return `Your best result on it: ${r.best.right} of ${r.best.total} (${pct(r.best.right, r.best.total)}), ` +
+        `in ${r.attempts} attempt${r.attempts > 1 ? "s" : ""}. Your progress page shows every fixed exam's results.`;
     }
 
     function renderResults() {
@@ -403,7 +415,6 @@
           el("td", { text: pct(r.byTask[t].correct, r.byTask[t].total) })));
       const review = r.rows.map((row, n) => {
         const q = row.q;
-        const letters = (keys) => (keys.length ? keys.map((k) => LETTERS[k.charCodeAt(0) - 97]).join(", ") : "no answer");
         return el("li", { class: `exam-review-item ${row.correct ? "is-correct" : "is-wrong"}`, "data-qid": q.id },
           el("h3", {}, `Question ${n + 1}: `, el("span", { class: "exam-review-mark", text: row.correct ? "correct" : "incorrect" })),
           el("div", { class: "exam-stem", html: q.stem }),
@@ -411,7 +422,7 @@
           el("ul", { class: "exam-explanations" }, Object.entries(q.options).map(([k, html], i) =>
             el("li", {}, el("strong", { text: `${LETTERS[i]}${q.answer.includes(k) ? " (correct)" : ""}: ` }),
               el("span", { html }), el("div", { class: "exam-why", html: q.explanations[k] })))),
-          el("p", {}, el("a", { href: siteRoot + q.link, text: `Review task statement ${q.task} in the guide` }), " · ",
+          el("p", {}, el("a", { href: siteRoot() + q.link, text: `Review task statement ${q.task} in the guide` }), " · ",
             el("a", { href: q.report, class: "exam-report", text: "Report a problem with this question" })));
       });
       const parts = [
@@ -421,10 +432,12 @@
           el("dt", { text: "Correct" }), el("dd", { id: "exam-percent", text: `${r.right} of ${r.rows.length} (${pct(r.right, r.rows.length)})` }),
           el("dt", { text: "Estimated scaled score (unofficial)" }), el("dd", { id: "exam-scaled", text: String(r.scaled) }),
           el("dt", { text: "Result against the pass mark of 750" }), el("dd", { id: "exam-verdict", class: r.passed ? "is-pass" : "is-fail", text: r.passed ? "Pass" : "Fail" })),
-        el("p", {}, `Seed ${state.seed}: enter it again to retake the same questions`,
-          (state.size || EXAM_SIZE) < EXAM_SIZE
-            ? [" (", el("a", { href: `?size=${state.size}&seed=${state.seed}`, text: `this draw of ${state.size}` }), ")."]
-            : "."),
+        state.exam
+          ? el("p", { id: "exam-fixed-best" }, `Fixed exam ${state.exam}. `, fixedSummary(state.exam))
+          : el("p", {}, `Seed ${state.seed}: enter it again to retake the same questions`,
+            (state.size || EXAM_SIZE) < EXAM_SIZE
+              ? [" (", el("a", { href: `?size=${state.size}&seed=${state.seed}`, text: `this draw of ${state.size}` }), ")."]
+              : "."),
         el("h3", { text: "By domain" }),
         el("table", { id: "exam-by-domain" },
           el("thead", {}, el("tr", {}, el("th", { scope: "col", text: "Domain" }), el("th", { scope: "col", text: "Correct" }), el("th", { scope: "col", text: "Percent" }))),

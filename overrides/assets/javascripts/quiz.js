@@ -1,6 +1,8 @@
 // End-of-chapter quizzes. The page already holds every question, its options, the answer and the
 // explanations as plain HTML (readable without JavaScript and in print). This script turns each
 // question into a form: pick, check, and see which options were right, with every explanation.
+// Every checked answer goes to the reader's progress (progress.js), so that a missed question
+// comes back in the review of missed questions.
 (function () {
   "use strict";
 
@@ -83,6 +85,8 @@
         return;
       }
       const right = sameSet(chosen, answer);
+      const task = question.closest(".quiz").dataset.task;
+      window.MLSGUIDE_PROGRESS?.record({ id, task, domain: task.split(".")[0], right, flagged: false, source: "quiz" });
       fieldset.querySelectorAll(".quiz-option").forEach((label) => {
         const key = label.dataset.key;
         const isAnswer = answer.includes(key);
