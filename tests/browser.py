@@ -95,6 +95,8 @@ def bank():
     return question_bank.read(built_site())
 
 
+FINISHED_ANIMATIONS = """() => document.getAnimations().every(
+    (a) => a.playState !== 'running' || a.effect.getTiming().iterations === Infinity)"""
 # The WCAG 2.1 AA rules whose result depends on the colours: all that changes with the palette.
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 
@@ -105,6 +107,9 @@ def axe_violations(page, rules: list[str] | None = None):
     check the text drawn inside them."""
     if not page.evaluate("typeof axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE))
+    # A colour mid-transition (a button fading in after a click) is not the colour a reader
+    # sees: let finite animations and transitions end first.
+    page.wait_for_function(FINISHED_ANIMATIONS, timeout=5_000)
     run_only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": WCAG_AA}
     # Only the violations cross over to Python: the full result of a long page is megabytes.
     violations = page.evaluate(
