@@ -711,8 +711,8 @@ def test_bad_nav(the_guide, nav, message):
 # ---------------------------------------------------------------------------------------------
 # Shortcodes (guidebuild.shortcodes)
 
-KNOWN = ("algorithms, answer-key, blueprint, blueprint-domain, chapters-written, decision-table, "
-         "decision-tables, exam-map, exam-status, exam-status-box, glossary, quiz, services, "
+KNOWN = ("algorithms, answer-key, blueprint, blueprint-domain, chapters-written, cheat-sheet, "
+         "decision-table, decision-tables, exam-map, exam-status, exam-status-box, glossary, limits, quiz, services, "
          "study-plan-hours, study-week, what-changed")
 
 
