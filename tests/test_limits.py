@@ -31,7 +31,7 @@ def test_a_good_limit_passes():
 @pytest.mark.parametrize(("mutate", "message"), [
     (lambda x: x.update(service="kinesis"), "field 'service' names 'kinesis', which is not in "
                                             "docs/data/services.yml"),
-    (lambda x: x.update(value="1 MB"), "field 'value' must be a whole number, got '1 MB'"),
+    (lambda x: x.update(value="1 MB"), "field 'value' must be a number, got '1 MB'"),
     (lambda x: x.update(source="https://example.com/limits"),
      "field 'source' must be a page of AWS (https://docs.aws.amazon.com/... or https://aws.amazon.com/...)"),
     (lambda x: x.update(verified="2026-12"),
@@ -55,7 +55,8 @@ def test_a_repeated_id_names_its_line(tmp_path):
     path = tmp_path / "limits.yml"
     path.write_text("limits:\n" + entry + entry)
     context = data.Context(services={"s3"})
-    assert check_file(path, data.LIMITS, context).messages == [f"{path}:10: limit 'a': field 'id' repeats 'a'"]
+    messages = check_file(path, data.LIMITS, context).messages
+    assert messages == [f"{path}:10: limit 'a': field 'id' repeats 'a'"]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -78,7 +79,8 @@ def test_every_number_a_chapter_states_matches_limits_yml(world):
 def test_the_file_holds_the_limits_the_exam_turns_on(world):
     found, chapters = world
     services = {limit["service"] for limit in found}
-    assert {"kinesis-data-streams", "data-firehose", "lambda", "s3", "athena", "glue", "sagemaker"} <= services
+    exam = {"kinesis-data-streams", "data-firehose", "lambda", "s3", "athena", "glue", "sagemaker"}
+    assert exam <= services
     assert sum(len(limits.find(limit, chapters)) for limit in found) >= len(found)
 
 
@@ -120,11 +122,12 @@ def _page(text):
     ("Total bytes, divided\nby 1 MB/s\n  per shard.", [1]),  # a statement broken over lines
     ("Divided by 10 MB/s per shard.", [10]),  # never the 1 of 10
     ("divided by 1,000 MB/s per shard", [1000]),  # nor of 1,000
-    ("divided by 0.5 MB/s per shard", []),  # a decimal is not a whole number of the unit
+    ("divided by 0.5 MB/s per shard", [0.5]),  # a decimal, whole
+    ("divided by 1.5.1 MB/s per shard", []),  # not a number
     ("at most five `GetRecords` calls", [5]),
     ("each consumer gets its own 2 MB/s per shard", []),  # another limit's number: not a mention
     ("older material quotes 200 MB/s per shard", []),
-], ids=["plain", "line-breaks", "longer-number", "separators", "decimal", "word", "other-limit", "history"])
+], ids=["plain", "line-breaks", "longer-number", "separators", "decimal", "not-a-number", "word", "other-limit", "history"])
 def test_a_mention_is_found_with_its_whole_number(text, numbers):
     assert [m.number for m in limits.find(LIMIT, _page(text))] == numbers
 

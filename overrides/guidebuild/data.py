@@ -29,6 +29,7 @@ from guidebuild.schema import (
     DataError,
     ListOf,
     MapOf,
+    Number,
     Problem,
     Record,
     Text,
@@ -282,10 +283,29 @@ def values_match_criteria(table, context):
                 yield ("options", index, "values", key), "is not a criterion of this table"
 
 
+def finder_asks_criteria(table, context):
+    """A table that Which service? uses asks about its own criteria, and every option says which
+    answers of each question it fits (guidebuild.finder)."""
+    finder = table.get("finder", {})
+    for key in finder:
+        if key not in table["criteria"]:
+            yield ("finder", key), f"is not a criterion of this table ({', '.join(table['criteria'])})"
+    for index, option in enumerate(table["options"]):
+        fits = option.get("fits", {})
+        for key in finder:
+            if key not in fits:
+                yield ("options", index, "fits"), f"has no answers for the question {key!r}"
+        for key in fits:
+            if key not in finder:
+                yield ("options", index, "fits", key), "answers a question that 'finder' does not ask"
+
+
 OPTION = Record({
     "name": Text(),
     "services": ListOf(Text(checks=(known_service,)), min=0),  # [] for a concept, not a service
     "values": MapOf(Text()),
+    # Which service?: question (a criterion) -> the answers this option suits
+    "fits": MapOf(ListOf(Text(), min=1), required=False),
     "choose_when": Text(),
 })
 TABLE = Record(
@@ -293,10 +313,11 @@ TABLE = Record(
         "title": Text(),
         "summary": Text(),
         "criteria": MapOf(Text()),
+        "finder": MapOf(Text(), required=False),  # criterion -> the question Which service? asks
         "options": ListOf(OPTION, min=2, label="option", name="name"),
         "sources": SOURCES,
     },
-    checks=(values_match_criteria,),
+    checks=(values_match_criteria, finder_asks_criteria),
 )
 
 
@@ -632,7 +653,7 @@ LIMIT = Record({
     "id": Text(checks=(algorithm_id_format,)),
     "service": Text(checks=(known_service,)),
     "name": Text(),
-    "value": Whole(),
+    "value": Number(),
     "unit": Text(),
     "source": Text(checks=(https_url, aws_page)),
     "verified": Text(required=False, checks=(day_checked,)),  # left out: nobody has checked it yet

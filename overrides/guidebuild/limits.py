@@ -4,8 +4,8 @@ check is.
 A limit's `mentions` are the words around its number in the chapters, with `{n}` where the number
 stands: "divided by {n} MB/s per shard". `find(limit, pages)` finds every place a chapter says one
 of them (spaces and line breaks are equal, letter case is not significant) and reads the number
-there: digits with or without thousands separators (`10,240`), or a number word from one to
-twelve (`at most five`). `problems(limits, pages)` says where a chapter states another value than
+there: digits with or without thousands separators (`10,240`), a decimal (`48.8`), or a number
+word from one to twelve (`at most five`). `problems(limits, pages)` says where a chapter states another value than
 the file holds, where a listed chapter never states it, and where an unlisted chapter does.
 """
 
@@ -20,7 +20,7 @@ from guidebuild.pages import Page
 
 NUMBER_WORDS = {word: n for n, word in enumerate(
     "one two three four five six seven eight nine ten eleven twelve".split(), start=1)}
-NUMBER = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+|" + "|".join(NUMBER_WORDS) + r")"
+NUMBER = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + "|".join(NUMBER_WORDS) + r")"
 STALE_AFTER_DAYS = 365  # a check older than twelve months is due again
 
 
@@ -29,7 +29,7 @@ class Mention:
     page: str  # docs/ path
     line: int
     text: str  # what the chapter says, on one line
-    number: int  # the number it states
+    number: int | float  # the number it states
 
     @property
     def where(self) -> str:
@@ -48,8 +48,10 @@ def _words(text: str) -> str:
     return re.sub(r"(?:\\\s)+", lambda m: r"\s+", re.escape(text))
 
 
-def number(text: str) -> int:
-    return NUMBER_WORDS.get(text.lower()) or int(text.replace(",", ""))
+def number(text: str) -> int | float:
+    if text.lower() in NUMBER_WORDS:
+        return NUMBER_WORDS[text.lower()]
+    return float(text) if "." in text else int(text.replace(",", ""))
 
 
 def find(limit: dict, pages: dict[str, Page]) -> list[Mention]:

@@ -467,7 +467,7 @@ def glossary(guide: Guide, page: str, arg=None) -> str:
 
 
 def limit_value(limit: dict) -> str:
-    """1000 and 'records per second' -> '1,000 records per second'."""
+    """1000 and 'records per second' -> '1,000 records per second'; 48.8 and 'TiB' -> '48.8 TiB'."""
     return f"{limit['value']:,} {limit['unit']}"
 
 

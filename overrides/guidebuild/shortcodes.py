@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from guidebuild import cheat_sheet, render, study_plan
+from guidebuild import cheat_sheet, finder, render, study_plan
 from guidebuild.pages import Page, outside_fences
 from guidebuild.schema import DataError
 
@@ -62,6 +62,8 @@ SHORTCODES: dict[str, Shortcode] = {
     "decision-table": Shortcode(render.decision_table, "one decision table, where a chapter teaches it",
                                 "a decision table's id", _table_exists),
     "decision-tables": Shortcode(render.all_decision_tables, "every decision table (Reference)"),
+    "service-finder": Shortcode(finder.service_finder,
+                                "Which service?: questions that narrow the decision tables (Reference)"),
     "services": Shortcode(render.services, "the list of AWS services (Reference)"),
     "what-changed": Shortcode(render.what_changed,
                               "services renamed or closed since the exam guide (Reference)"),
