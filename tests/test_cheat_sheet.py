@@ -16,10 +16,11 @@ def test_a_sheet_holds_its_domains_tables_limits_and_terms(the_guide, domain):
     page = f"reference/cheat-sheet-{domain}.md"
     sheet = cheat_sheet.cheat_sheet(the_guide, page, domain)
     folder = the_guide.data.domain(domain)["folder"] + "/"
-    placed = {table for table, pages in the_guide.table_pages.items() if any(p.startswith(folder) for p in pages)}
+    placed = {table for table, pages in the_guide.table_pages.items()
+              if any(p.startswith(folder) for p in pages)}
     assert {table for table, _ in cheat_sheet.domain_tables(the_guide, domain)} == placed
     for table in placed:
-        assert f"### {the_guide.data.tables[table]['title']}\n" in sheet
+        assert f"### {the_guide.data.tables[table]['title']} (" in sheet
         for option in the_guide.data.tables[table]["options"]:
             assert f"- **{render.cell(option['name'])}**: {render.cell(option['choose_when'])}" in sheet
     for limit in the_guide.data.limits:

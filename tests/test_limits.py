@@ -127,7 +127,8 @@ def _page(text):
     ("at most five `GetRecords` calls", [5]),
     ("each consumer gets its own 2 MB/s per shard", []),  # another limit's number: not a mention
     ("older material quotes 200 MB/s per shard", []),
-], ids=["plain", "line-breaks", "longer-number", "separators", "decimal", "not-a-number", "word", "other-limit", "history"])
+], ids=["plain", "line-breaks", "longer-number", "separators", "decimal", "not-a-number", "word",
+        "other-limit", "history"])
 def test_a_mention_is_found_with_its_whole_number(text, numbers):
     assert [m.number for m in limits.find(LIMIT, _page(text))] == numbers
 

@@ -71,8 +71,7 @@ def cheat_sheet(guide: Guide, page: str, domain_id: str) -> str:
     for table_id, src in domain_tables(guide, domain_id):
         table = guide.data.tables[table_id]
         link = f"{relative_link(page, src)}#table-{table_id}"
-        lines += [f"### {table['title']}", "",
-                  f"From [{tasks[src]}]({link}). {{ .cheat-sheet-from }}", ""]
+        lines += [f"### {table['title']} ([{tasks[src]}]({link}))", ""]
         lines += [f"- **{cell(o['name'])}**: {cell(o['choose_when'])}" for o in table["options"]]
         lines.append("")
     limits = domain_limits(guide, domain_id)

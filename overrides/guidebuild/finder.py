@@ -8,7 +8,8 @@ so it works from file://), and overrides/assets/javascripts/finder.js asks the q
 what is being chosen (a table), then the table's questions, each offering only the answers that
 some remaining option fits, until one option remains or the questions run out. The answer names
 the option, its `choose_when` as the reason, the table's values for the criteria asked, and links
-to the table in its chapter. Without JavaScript, `<noscript>` lists the same tables and options.
+to the table in its chapter. Without JavaScript, `<noscript>` lists the same tables and options;
+on paper, the page names the tables, which print in their chapters.
 """
 
 from __future__ import annotations
@@ -74,4 +75,10 @@ def service_finder(guide: Guide, page: str, arg=None) -> str:
         lines.append(f"- [{topic['title']}]({link}) ({topic['task']}): "
                      + "; ".join(f"**{o['name']}**: {o['reason']}" for o in topic["options"]))
     lines += ["", "</noscript>", "", "</div>", ""]
+    # On paper nothing can be asked: the book names the tables, which print in their chapters.
+    tables = ", ".join(f"[{t['title']}]({relative_link(page, t['chapter'])}#table-{t['id']}) ({t['task']})"
+                       for t in data)
+    lines += ['<div class="finder-print" markdown>', "",
+              f"On paper this page cannot ask its questions. It asks about these decision tables, each "
+              f"printed in its chapter: {tables}.", "", "</div>", ""]
     return "\n".join(lines)

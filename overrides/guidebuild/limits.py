@@ -5,8 +5,9 @@ A limit's `mentions` are the words around its number in the chapters, with `{n}`
 stands: "divided by {n} MB/s per shard". `find(limit, pages)` finds every place a chapter says one
 of them (spaces and line breaks are equal, letter case is not significant) and reads the number
 there: digits with or without thousands separators (`10,240`), a decimal (`48.8`), or a number
-word from one to twelve (`at most five`). `problems(limits, pages)` says where a chapter states another value than
-the file holds, where a listed chapter never states it, and where an unlisted chapter does.
+word from one to twelve (`at most five`). `problems(limits, pages)` says where a chapter states
+another value than the file holds, where a listed chapter never states it, where an unlisted
+chapter does, and which mention no listed chapter has.
 """
 
 from __future__ import annotations
