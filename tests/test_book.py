@@ -228,7 +228,9 @@ def test_each_decision_table_prints_once_and_reference_leads_to_it(pdf):
     """The book prints every table in its chapter only; Reference › Decision tables lists them and
     links to the page each one starts on."""
     _, texts, outline = pdf
-    whole = _unbroken(" ".join(texts))
+    # The cheat sheets restate each option's "choose it when" on purpose; the tables print once.
+    sheets = {n for start, end in _cheat_sheet_pages(outline, len(texts)).values() for n in range(start, end)}
+    whole = _unbroken(" ".join(text for n, text in enumerate(texts, start=1) if n not in sheets))
     tables = load_data().tables
     starts = set()
     for table in tables.values():
@@ -249,6 +251,24 @@ def test_each_decision_table_prints_once_and_reference_leads_to_it(pdf):
     assert after - reference <= allowed, (
         f"Reference › Decision tables takes {after - reference} pages for {len(tables)} tables, "
         f"more than {allowed}")
+
+
+def _cheat_sheet_pages(outline: dict, page_count: int) -> dict[str, tuple[int, int]]:
+    """Each cheat sheet's title -> (its first page, the first page after it), counted from 1."""
+    found = {}
+    for domain in load_data().blueprint["domains"]:
+        title = f"Cheat sheet: Domain {domain['id']}, {domain['title']}"
+        assert title in outline, f"the PDF outline has no entry for {title!r}"
+        start = outline[title]
+        found[title] = (start, min((s for s in outline.values() if s > start), default=page_count + 1))
+    return found
+
+
+def test_each_cheat_sheet_prints_on_two_pages_at_most(pdf, record_property):
+    _, texts, outline = pdf
+    pages = {title: end - start for title, (start, end) in _cheat_sheet_pages(outline, len(texts)).items()}
+    record_property("cheat_sheet_pages", pages)
+    assert all(1 <= count <= 2 for count in pages.values()), f"printed pages per cheat sheet: {pages}"
 
 
 def _is_a_fragment(piece: Piece) -> bool:

@@ -292,7 +292,8 @@ def test_good_table_passes():
          "unknown-service"),
     case(lambda t: t.pop("sources"), "field 'sources' is missing", "sources-missing"),
     case(lambda t: t.update(colour="red"),
-         "field 'colour' is not a known field; the fields are title, summary, criteria, options, sources",
+         "field 'colour' is not a known field; the fields are title, summary, criteria, finder, options, "
+         "sources",
          "unknown-field"),
     case(lambda t: t["sources"][0].update(url="http://x"), "field 'sources[0].url' must be an https:// URL",
          "source-http"),
@@ -300,6 +301,15 @@ def test_good_table_passes():
     case(lambda t: t["criteria"].update(b=""), "field 'criteria.b' is empty", "criterion-label"),
     case(lambda t: t["options"][1].update(name=None), "option 2: field 'name' must be text, got nothing",
          "option-unnamed"),
+    case(lambda t: t.update(finder={"z": "Which?"}),
+         ["field 'finder.z' is not a criterion of this table (a)",
+          "option 'One': field 'fits' has no answers for the question 'z'",
+          "option 'Two': field 'fits' has no answers for the question 'z'"],
+         "finder-not-a-criterion"),
+    case(lambda t: (t.update(finder={"a": "Which?"}), t["options"][0].update(fits={"a": ["Yes"]})),
+         "option 'Two': field 'fits' has no answers for the question 'a'", "finder-option-without-fits"),
+    case(lambda t: t["options"][0].update(fits={"a": ["Yes"]}),
+         "option 'One': field 'fits.a' answers a question that 'finder' does not ask", "fits-without-finder"),
 ])
 def test_bad_table(mutate, message):
     expected = [f"{TABLE_FILE}: {m}" for m in ([message] if isinstance(message, str) else message)]
@@ -740,9 +750,9 @@ def test_bad_nav(the_guide, nav, message):
 # ---------------------------------------------------------------------------------------------
 # Shortcodes (guidebuild.shortcodes)
 
-KNOWN = ("algorithms, answer-key, blueprint, blueprint-domain, chapters-written, decision-table, "
-         "decision-tables, exam-map, exam-status, exam-status-box, glossary, quiz, services, "
-         "study-plan-hours, study-week, what-changed")
+KNOWN = ("algorithms, answer-key, blueprint, blueprint-domain, chapters-written, cheat-sheet, "
+         "decision-table, decision-tables, exam-map, exam-status, exam-status-box, glossary, limits, quiz, "
+         "service-finder, services, study-plan-hours, study-week, what-changed")
 
 
 def shortcode_problems(the_guide, text, src="demo/page.md"):

@@ -10,6 +10,7 @@
     questions/<task>.yml    the questions of one task statement
     question-pairs.yml      pairs of similar questions a reviewer judged distinct, each with why
     glossary.yml            the terms and abbreviations: the Glossary page and the pages' tooltips
+    limits.yml              the quotas and limits the exam turns on, each sourced and dated
 
 Every schema is a declarative description (see `guidebuild.schema`); the custom checks are the
 small named functions next to it. `load()` checks every file and stops with every problem found,
@@ -28,6 +29,7 @@ from guidebuild.schema import (
     DataError,
     ListOf,
     MapOf,
+    Number,
     Problem,
     Record,
     Text,
@@ -281,10 +283,29 @@ def values_match_criteria(table, context):
                 yield ("options", index, "values", key), "is not a criterion of this table"
 
 
+def finder_asks_criteria(table, context):
+    """A table that Which service? uses asks about its own criteria, and every option says which
+    answers of each question it fits (guidebuild.finder)."""
+    finder = table.get("finder", {})
+    for key in finder:
+        if key not in table["criteria"]:
+            yield ("finder", key), f"is not a criterion of this table ({', '.join(table['criteria'])})"
+    for index, option in enumerate(table["options"]):
+        fits = option.get("fits", {})
+        for key in finder:
+            if key not in fits:
+                yield ("options", index, "fits"), f"has no answers for the question {key!r}"
+        for key in fits:
+            if key not in finder:
+                yield ("options", index, "fits", key), "answers a question that 'finder' does not ask"
+
+
 OPTION = Record({
     "name": Text(),
     "services": ListOf(Text(checks=(known_service,)), min=0),  # [] for a concept, not a service
     "values": MapOf(Text()),
+    # Which service?: question (a criterion) -> the answers this option suits
+    "fits": MapOf(ListOf(Text(), min=1), required=False),
     "choose_when": Text(),
 })
 TABLE = Record(
@@ -292,10 +313,11 @@ TABLE = Record(
         "title": Text(),
         "summary": Text(),
         "criteria": MapOf(Text()),
+        "finder": MapOf(Text(), required=False),  # criterion -> the question Which service? asks
         "options": ListOf(OPTION, min=2, label="option", name="name"),
         "sources": SOURCES,
     },
-    checks=(values_match_criteria,),
+    checks=(values_match_criteria, finder_asks_criteria),
 )
 
 
@@ -602,6 +624,59 @@ GLOSSARY = Record({"terms": ListOf(GLOSSARY_TERM, min=1, label="term", name="ter
 
 
 # ---------------------------------------------------------------------------------------------
+# limits.yml
+
+LIMIT_PLACEHOLDER = "{n}"  # where a mention's number stands (see guidebuild.limits)
+
+
+def aws_page(value, context):
+    if not value.startswith(("https://docs.aws.amazon.com/", "https://aws.amazon.com/")):
+        return "must be a page of AWS (https://docs.aws.amazon.com/... or https://aws.amazon.com/...)"
+    return None
+
+
+def day_checked(value, context):
+    """A `verified:` date: a whole day, not in the future."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return f"is {value!r}; write the day you read the number on its source, \"YYYY-MM-DD\""
+    return past_date(value, context)
+
+
+def file_in_docs(value, context):
+    return None if (context.docs / value).is_file() else f"names docs/{value}, which does not exist"
+
+
+def one_placeholder(value, context):
+    count = value.count(LIMIT_PLACEHOLDER)
+    if count != 1:
+        return (f"has {count} {LIMIT_PLACEHOLDER}; a mention is the words around the number, with "
+                f"{LIMIT_PLACEHOLDER} once where the number stands")
+    return None
+
+
+def limit_ids_are_unique(document, context):
+    seen = set()
+    for index, limit in enumerate(document["limits"]):
+        if limit["id"] in seen:
+            yield ("limits", index, "id"), f"repeats {limit['id']!r}"
+        seen.add(limit["id"])
+
+
+LIMIT = Record({
+    "id": Text(checks=(algorithm_id_format,)),
+    "service": Text(checks=(known_service,)),
+    "name": Text(),
+    "value": Number(),
+    "unit": Text(),
+    "source": Text(checks=(https_url, aws_page)),
+    "verified": Text(required=False, checks=(day_checked,)),  # left out: nobody has checked it yet
+    "chapters": ListOf(Text(checks=(file_in_docs,)), min=1),
+    "mentions": ListOf(Text(checks=(one_placeholder,)), min=1),
+})
+LIMITS = Record({"limits": ListOf(LIMIT, min=1, label="limit", name="id")}, checks=(limit_ids_are_unique,))
+
+
+# ---------------------------------------------------------------------------------------------
 # Loading
 
 
@@ -616,6 +691,7 @@ class GuideData:
     algorithms: dict  # algorithms.yml: every built-in algorithm
     glossary: list[dict] = field(default_factory=list)  # glossary.yml's terms, in file order
     question_pairs: list[dict] = field(default_factory=list)  # question-pairs.yml's pairs
+    limits: list[dict] = field(default_factory=list)  # limits.yml's limits, in file order
 
     def task_ids(self) -> list[str]:
         return [t["id"] for d in self.blueprint["domains"] for t in d["tasks"]]
@@ -678,8 +754,9 @@ def load(data_dir: Path = DATA, docs: Path = DOCS) -> GuideData:
         messages.append(f"{rel(data_dir / 'questions')}/: no question files; the practice exam needs some")
     pairs = _check(data_dir / "question-pairs.yml", QUESTION_PAIRS, context, messages)
     glossary = _check(data_dir / "glossary.yml", GLOSSARY, context, messages)
+    limits = _check(data_dir / "limits.yml", LIMITS, context, messages)
     if messages:
         raise DataError(messages)
     tables = {**tables, ALGORITHMS_TABLE: algorithms_table(algorithms)}
     return GuideData(services, changes, blueprint, exam_status, tables, questions, algorithms,
-                     glossary["terms"], pairs["pairs"])
+                     glossary["terms"], pairs["pairs"], limits["limits"])

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from guidebuild import report
 from guidebuild.data import CHANGE_KINDS, FAMILIES, SCOPES, change_date
 from guidebuild.glossary import anchor
+from guidebuild.limits import by_service
 from guidebuild.pages import H1
 from guidebuild.paths import relative_link
 
@@ -458,4 +459,37 @@ def glossary(guide: Guide, page: str, arg=None) -> str:
             lines += [" ".join(more), "{ .glossary-more }", ""]
         lines += ["</dd>", ""]
     lines += ["</dl>", ""]
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------------------------
+# Limits and quotas
+
+
+def limit_value(limit: dict) -> str:
+    """1000 and 'records per second' -> '1,000 records per second'; 48.8 and 'TiB' -> '48.8 TiB'."""
+    return f"{limit['value']:,} {limit['unit']}"
+
+
+def _stated_in(guide: Guide, page: str, limit: dict) -> str:
+    task_of = {src: task for task, src in guide.chapters.items()}
+    return ", ".join(f"[{task_of[src]}]({relative_link(page, src)})" if src in task_of
+                     else f"[{_page_title(guide, src)}]({relative_link(page, src)})"
+                     for src in limit["chapters"])
+
+
+def limits(guide: Guide, page: str, arg=None) -> str:
+    """Every limit of limits.yml, one table per service (services in the file's order): what is
+    limited, the value, the chapters that state it, and its source with the day it was verified."""
+    lines = []
+    for sid, members in by_service(guide.data.limits).items():
+        service = guide.data.services[sid]
+        lines += [f"## {service['name']} {{#{sid}}}", "",
+                  "| Limit | Value | Stated in | Source |", "|---|---|---|---|"]
+        for limit in members:
+            checked = (f"verified {long_date(limit['verified'])}" if "verified" in limit
+                       else "not yet verified")
+            lines.append(f"| {cell(limit['name'])} | {limit_value(limit)} | {_stated_in(guide, page, limit)} "
+                         f"| [AWS]({limit['source']})<br><small>{checked}</small> |")
+        lines.append("")
     return "\n".join(lines)

@@ -4,6 +4,7 @@ A schema is plain data built from five kinds of description:
 
     Text(allowed=..., checks=...)   a non-empty string
     Whole()                         an integer
+    Number()                        an integer or a decimal (48.8)
     ListOf(item, min=..., label=..., name=...)
     MapOf(item, min=..., label=...)
     Record({field: description}, checks=...)   a mapping with these fields and no others
@@ -132,6 +133,11 @@ class Whole(Description):
     pass
 
 
+@dataclass(frozen=True)
+class Number(Description):
+    pass
+
+
 @dataclass(frozen=True, kw_only=True)
 class Collection(Description):
     min: int = 1  # the fewest items or entries
@@ -199,6 +205,9 @@ def validate(value, schema, context=None, path: tuple = ()) -> list[Problem]:
     elif isinstance(schema, Whole):
         if not isinstance(value, int) or isinstance(value, bool):
             return [Problem(path, f"must be a whole number, got {_kind(value)}")]
+    elif isinstance(schema, Number):
+        if not isinstance(value, int | float) or isinstance(value, bool):
+            return [Problem(path, f"must be a number, got {_kind(value)}")]
     elif isinstance(schema, Collection):
         kind, kind_name, one, many = schema.container
         if not isinstance(value, kind):

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from guidebuild import render, study_plan
+from guidebuild import cheat_sheet, finder, render, study_plan
 from guidebuild.pages import Page, outside_fences
 from guidebuild.schema import DataError
 
@@ -62,6 +62,8 @@ SHORTCODES: dict[str, Shortcode] = {
     "decision-table": Shortcode(render.decision_table, "one decision table, where a chapter teaches it",
                                 "a decision table's id", _table_exists),
     "decision-tables": Shortcode(render.all_decision_tables, "every decision table (Reference)"),
+    "service-finder": Shortcode(finder.service_finder,
+                                "Which service?: questions that narrow the decision tables (Reference)"),
     "services": Shortcode(render.services, "the list of AWS services (Reference)"),
     "what-changed": Shortcode(render.what_changed,
                               "services renamed or closed since the exam guide (Reference)"),
@@ -81,6 +83,9 @@ SHORTCODES: dict[str, Shortcode] = {
                       "the chapter's task id", _quiz_is_the_pages_task),
     "answer-key": Shortcode(render.answer_key, "every quiz's answers (Reference)"),
     "glossary": Shortcode(render.glossary, "every term of the glossary, A to Z (Reference)"),
+    "cheat-sheet": Shortcode(cheat_sheet.cheat_sheet, "one domain's cheat sheet: its decision tables' rows, "
+                             "limits and terms", "a domain's id", _domain_exists),
+    "limits": Shortcode(render.limits, "every limit and quota, by service, sourced and dated (Reference)"),
     "study-plan-hours": Shortcode(study_plan.hours_table, "the study hours per domain (Study plan)"),
     "study-week": Shortcode(study_plan.week, "one week of the study plan", "the week's number",
                             study_plan.check_week),
