@@ -209,11 +209,13 @@ def test_practice_by_domain_works_from_file_urls(page, bank):
 # Review of missed questions: the Leitner rule over days
 
 
-def _quiz_answer(page, site_url, qid, right, questions):
+def _quiz_answer(page, site_url, qid, right, questions, flag=False):
     page.goto(site_url + CHAPTER)
     question = page.locator(f'[id="{qid}"]')
     if question.get_by_role("button", name="Try again").is_visible():
         question.get_by_role("button", name="Try again").click()
+    if flag:
+        question.locator(".quiz-flag").click()
     q = questions[qid]
     chosen = q["answer"] if right else [k for k in q["options"] if k not in q["answer"]][: len(q["answer"])]
     for key in chosen:
@@ -287,6 +289,69 @@ def test_a_flagged_exam_question_and_a_missed_one_come_to_review(page, site_url,
     page.locator("#practice-question-heading").wait_for()
     assert page.inner_text("#practice-question-heading") == f"Question 1 of {due}"
     assert page.get_attribute("#practice-question-heading", "data-qid") == first, "oldest miss first"
+
+
+def _chapter_quiz(bank):
+    return [q for q in bank["quiz"] if q["task"] == "1.2"]
+
+
+def test_a_flagged_quiz_question_comes_to_review(page, site_url, bank):
+    """A right answer checked with the flag on enters the review, as a flagged exam question
+    does; a flag taken off again before the check, and a right answer without one, do not."""
+    questions = _all_questions(bank)
+    flagged_id, unflagged_id, plain_id = [q["id"] for q in _chapter_quiz(bank)][:3]
+    page.clock.set_fixed_time(DAY_1)
+    _fresh(page, site_url + CHAPTER)
+    for qid, presses in ((flagged_id, 1), (unflagged_id, 2), (plain_id, 0)):
+        question = page.locator(f'[id="{qid}"]')
+        flag = question.get_by_role("button", name="Flag for review")
+        assert flag.get_attribute("aria-pressed") == "false"
+        for n in range(presses):
+            question.locator(".quiz-flag").click()
+            assert question.locator(".quiz-flag").get_attribute("aria-pressed") == ("true" if n == 0 else "false")
+        for key in questions[qid]["answer"]:
+            question.locator(f'.quiz-option[data-key="{key}"] input').check()
+        question.get_by_role("button", name="Check answer").click()
+        feedback = question.locator(".quiz-feedback").inner_text()
+        assert feedback.startswith("Correct.")
+        assert feedback.endswith("it comes back in the review of missed questions.") == (presses == 1)
+        assert question.locator(".quiz-flag").is_disabled(), "the flag went with the checked answer"
+    answers = {a["id"]: a for a in _store(page)["answers"]}
+    assert {qid: (a["right"], a["flagged"], a["source"]) for qid, a in answers.items()} == {
+        flagged_id: (True, True, "quiz"), unflagged_id: (True, False, "quiz"), plain_id: (True, False, "quiz")}
+
+    # "Try again" starts a new answer with the flag off.
+    question = page.locator(f'[id="{flagged_id}"]')
+    question.get_by_role("button", name="Try again").click()
+    assert question.locator(".quiz-flag").get_attribute("aria-pressed") == "false"
+    assert question.locator(".quiz-flag").is_enabled()
+
+    page.goto(site_url + PRACTICE)
+    assert page.inner_text("#review-count").startswith("1 question is due for review today.")
+    page.click("#review-start")
+    page.locator("#practice-question-heading").wait_for()
+    assert page.inner_text("#practice-question-heading") == "Question 1 of 1"
+    assert page.get_attribute("#practice-question-heading", "data-qid") == flagged_id
+
+
+def test_a_quiz_flag_works_from_the_keyboard_and_stays_off_paper(page, site_url, bank):
+    qid = _chapter_quiz(bank)[0]["id"]
+    _fresh(page, site_url + CHAPTER)
+    flag = page.locator(f'[id="{qid}"] .quiz-flag')
+    assert flag.evaluate("b => b.tagName + ' ' + b.type") == "BUTTON button"
+    flag.focus()
+    page.keyboard.press("Space")
+    assert flag.get_attribute("aria-pressed") == "true" and flag.inner_text() == "Unflag"
+    page.keyboard.press("Enter")
+    assert flag.get_attribute("aria-pressed") == "false" and flag.inner_text() == "Flag for review"
+    page.keyboard.press("Enter")
+    page.emulate_media(media="print")
+    assert not flag.is_visible(), "printed, the quiz's buttons are left out"
+    assert not page.locator(f'[id="{qid}"] .quiz-check').is_visible()
+    page.emulate_media(media="screen")
+    assert flag.is_visible()
+    page.goto(site_url + "print_page.html")  # the PDF's source keeps the static questions only
+    assert page.locator(".quiz-question").count() > 0 and page.locator(".quiz-flag").count() == 0
 
 
 # --------------------------------------------------------------------------------------------
@@ -420,13 +485,15 @@ def test_a_practice_round_works_from_the_keyboard(page, site_url, bank):
     assert page.evaluate("document.activeElement.id") == "practice-next"
 
 
-@pytest.mark.parametrize("path", [PRACTICE, PROGRESS, EXAM])
+@pytest.mark.parametrize("path", [PRACTICE, PROGRESS, EXAM, CHAPTER])
 def test_each_mode_fits_a_phone(page, site_url, bank, path):
     page.set_viewport_size({"width": 390, "height": 844})
     _fresh(page, site_url + path)
     if path == PRACTICE:
         _practice(page, "3.5")
         _answer_in_round(page, _all_questions(bank), right=False)
+    if path == CHAPTER:  # a quiz question flagged and checked wrong: every button and verdict shown
+        _quiz_answer(page, site_url, _chapter_quiz(bank)[0]["id"], False, _all_questions(bank), flag=True)
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390, f"{path} is {width} px wide at 390 px"
 
@@ -450,6 +517,13 @@ def test_each_modes_page_meets_wcag_21_aa(page, site_url, bank, scheme):
     found += [f"{PRACTICE} (review): {v}" for v in axe_violations(page)]
     page.goto(site_url + PROGRESS)
     found += [f"{PROGRESS}: {v}" for v in axe_violations(page)]
+    qid = _chapter_quiz(bank)[0]["id"]
+    page.goto(site_url + CHAPTER)
+    page.locator(f'[id="{qid}"] .quiz-flag').click()
+    page.mouse.move(0, 0)  # the pressed colour, not the hovered one
+    found += [f"{CHAPTER} (quiz question flagged): {v}" for v in axe_violations(page)]
+    _quiz_answer(page, site_url, qid, False, questions, flag=True)
+    found += [f"{CHAPTER} (flagged and checked): {v}" for v in axe_violations(page)]
     page.goto(site_url + EXAM)
     found += [f"{EXAM} (start with fixed exams): {v}" for v in axe_violations(page)]
     assert not found, "\n".join(found)
