@@ -131,6 +131,61 @@ def test_a_fixed_exam_is_scored_and_its_best_and_latest_results_kept(page, site_
     assert sum(a["right"] for a in answers) == right
 
 
+def test_a_link_opens_a_fixed_exam_ready_to_begin_and_resumes_it(page, site_url, bank):
+    assert len(bank["exams"]) >= 3, "the pool does not fill three fixed exams"
+    by_id = {q["id"]: q for q in bank["questions"]}
+    page.clock.set_fixed_time(DAY_1)
+    _fresh(page, site_url + EXAM + "?exam=2")
+    assert page.inner_text("#exam-linked-heading") == "Fixed practice exam 2"
+    assert page.inner_text("#exam-linked .exam-fixed-result") == "Not taken yet."
+    assert page.is_hidden("#exam-notice") and page.locator("#exam-fixed").count() == 0
+    assert page.get_attribute("#exam-all", "href").endswith("/" + EXAM)
+    page.click("#exam-start")
+    page.locator(".exam-clock-time").wait_for()
+    exam = bank["exams"][1]
+    assert page.inner_text("#exam-question-heading") == f"Question 1 of {len(exam)}"
+    assert page.get_attribute("#exam-question-heading", "data-qid") == exam[0]
+    _choose(page, by_id[exam[0]], True)
+    page.click("#exam-next")
+
+    # A reload of the link resumes the attempt where it was, with the answer given.
+    page.reload()
+    page.locator(".exam-clock-time").wait_for()
+    assert page.inner_text("#exam-question-heading") == f"Question 2 of {len(exam)}"
+    assert page.inner_text(".exam-progress") == f"1 of {len(exam)} answered"
+
+    # A link to another fixed exam resumes the attempt under way, and says so.
+    page.goto(site_url + EXAM + "?exam=3")
+    page.locator(".exam-clock-time").wait_for()
+    assert page.get_attribute("#exam-question-heading", "data-qid") == exam[1]
+    assert page.inner_text("#exam-notice") == (
+        "This link opens fixed exam 3, but you have fixed exam 2 under way, so here it is. "
+        "Submit it, or choose Start over, to take exam 3.")
+
+    # Submitted, the link opens the start screen of exam 2 again, with its result.
+    page.goto(site_url + EXAM + "?exam=2")
+    page.locator(".exam-clock-time").wait_for()
+    page.on("dialog", lambda dialog: dialog.accept())
+    page.click("#exam-submit")
+    page.locator("#exam-percent").wait_for()
+    page.reload()
+    result = page.inner_text("#exam-linked .exam-fixed-result")
+    assert result.startswith(f"Best 1 of {len(exam)} ({_pct(1, len(exam))}, {_scaled(1, len(exam))}) on 2026-03-02")
+    page.goto(site_url + EXAM)  # without the link, the last results, as before
+    assert page.inner_text("#exam-percent").startswith(f"1 of {len(exam)} (")
+
+
+@pytest.mark.parametrize("asked", ["0", "6", "two", "1.5", ""])
+def test_a_link_to_a_fixed_exam_that_does_not_exist_says_so(page, site_url, bank, asked):
+    made = len(bank["exams"])
+    _fresh(page, site_url + EXAM + f"?exam={asked}")
+    have = f"there are fixed exams 1 to {made}" if made > 1 else "there is fixed exam 1 only"
+    assert page.inner_text("#exam-notice") == (
+        f'This link asks for fixed exam "{asked}", which does not exist: {have}. Choose an exam below.')
+    assert page.locator(".exam-fixed-start").count() == made, "the start screen with every fixed exam"
+    assert page.locator("#exam-linked-heading").count() == 0
+
+
 # --------------------------------------------------------------------------------------------
 # Practice by domain or task statement
 
@@ -485,7 +540,7 @@ def test_a_practice_round_works_from_the_keyboard(page, site_url, bank):
     assert page.evaluate("document.activeElement.id") == "practice-next"
 
 
-@pytest.mark.parametrize("path", [PRACTICE, PROGRESS, EXAM, CHAPTER])
+@pytest.mark.parametrize("path", [PRACTICE, PROGRESS, EXAM, EXAM + "?exam=1", EXAM + "?exam=9", CHAPTER])
 def test_each_mode_fits_a_phone(page, site_url, bank, path):
     page.set_viewport_size({"width": 390, "height": 844})
     _fresh(page, site_url + path)
@@ -526,6 +581,10 @@ def test_each_modes_page_meets_wcag_21_aa(page, site_url, bank, scheme):
     found += [f"{CHAPTER} (flagged and checked): {v}" for v in axe_violations(page)]
     page.goto(site_url + EXAM)
     found += [f"{EXAM} (start with fixed exams): {v}" for v in axe_violations(page)]
+    page.goto(site_url + EXAM + "?exam=1")
+    found += [f"{EXAM}?exam=1 (ready to begin): {v}" for v in axe_violations(page)]
+    page.goto(site_url + EXAM + "?exam=9")
+    found += [f"{EXAM}?exam=9 (no such exam): {v}" for v in axe_violations(page)]
     assert not found, "\n".join(found)
 
 
