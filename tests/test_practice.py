@@ -260,6 +260,81 @@ def test_practice_by_domain_works_from_file_urls(page, bank):
     assert left.startswith("The review now holds 1 question(s): 1 due today")
 
 
+ROUND_KEY = "mlsguide-practice-round-v1"
+
+
+def _heading(page):
+    return page.inner_text("#practice-question-heading"), page.get_attribute("#practice-question-heading", "data-qid")
+
+
+def test_a_practice_round_survives_a_reload_until_it_ends(page, site_url, bank):
+    questions = _all_questions(bank)
+    task = "1.2"
+    expected = [q["id"] for q in bank["questions"] if q["task"] == task]
+    n = len(expected)
+    page.clock.set_fixed_time(DAY_1)
+    _fresh(page, site_url + PRACTICE)
+    _practice(page, task)
+    page.click("#practice-flag")
+    _answer_in_round(page, questions, right=False)  # 1: wrong, flagged
+    page.click("#practice-next")
+    page.click("#practice-flag")  # 2: flagged, not checked yet
+
+    page.reload()
+    page.locator("#practice-question-heading").wait_for()
+    assert _heading(page) == (f"Question 2 of {n}", expected[1])
+    assert page.get_attribute("#practice-flag", "aria-pressed") == "true"
+    assert page.inner_text("#practice-title") == f"Practice: task statement {task} {bank['tasks'][task]} · 0 of 1 right so far"
+
+    chosen = _answer_in_round(page, questions, right=True)  # 2: right, with the flag kept
+    page.reload()
+    page.locator("#practice-question-heading").wait_for()
+    assert _heading(page) == (f"Question 2 of {n}", chosen), "a checked question comes back checked"
+    assert page.inner_text("#practice-feedback").startswith("Correct.")
+    for key in questions[chosen]["options"]:
+        box = page.locator(f'.quiz-option[data-key="{key}"] input')
+        assert box.is_checked() == (key in questions[chosen]["answer"]) and box.is_disabled()
+    assert page.locator("#practice-explanations li").count() == len(questions[chosen]["options"])
+    assert page.is_visible("#practice-next") and page.is_hidden("#practice-check")
+    answers = _store(page)["answers"]
+    assert [(a["id"], a["right"], a["flagged"]) for a in answers] == [
+        (expected[0], False, True), (expected[1], True, True)], "a reload records nothing twice"
+
+    # The order is the round's, not a new one (which would put the answered questions last).
+    page.click("#practice-next")
+    assert _heading(page) == (f"Question 3 of {n}", expected[2])
+    page.reload()
+    page.locator("#practice-question-heading").wait_for()
+    assert _heading(page) == (f"Question 3 of {n}", expected[2])
+    page.click("#practice-end")
+    assert page.inner_text("#practice-score").startswith("1 of 2 answered right")
+    assert page.evaluate(f"localStorage.getItem('{ROUND_KEY}')") is None, "the round ended"
+    page.reload()
+    assert page.is_visible("#practice-start") and page.locator("#practice-question-heading").count() == 0
+
+    # A review round keeps its questions too, though the first, answered right, is no longer due.
+    page.click("#review-start")
+    page.locator("#practice-question-heading").wait_for()
+    assert page.inner_text("#practice-question-heading") == "Question 1 of 2"
+    first = _answer_in_round(page, questions, right=True)
+    page.click("#practice-next")
+    second = page.get_attribute("#practice-question-heading", "data-qid")
+    assert sorted([first, second]) == sorted(expected[:2])
+    page.reload()
+    page.locator("#practice-question-heading").wait_for()
+    assert _heading(page) == ("Question 2 of 2", second)
+    assert page.inner_text("#practice-title") == "Review of missed questions · 1 of 1 right so far"
+    assert page.get_attribute("#practice-flag", "aria-pressed") == "false"
+
+
+def test_a_saved_round_that_does_not_fit_the_bank_is_not_resumed(page, site_url):
+    _fresh(page, site_url + PRACTICE)
+    page.evaluate("k => localStorage.setItem(k, JSON.stringify({mode: 'topic', topic: '1.2', ids: ['no-such-id'], "
+                  "current: 0, answers: {}, flagged: false}))", ROUND_KEY)
+    page.reload()
+    assert page.is_visible("#practice-start") and page.locator("#practice-question-heading").count() == 0
+
+
 # --------------------------------------------------------------------------------------------
 # Review of missed questions: the Leitner rule over days
 
