@@ -170,7 +170,8 @@ def test_a_link_opens_a_fixed_exam_ready_to_begin_and_resumes_it(page, site_url,
     page.locator("#exam-percent").wait_for()
     page.reload()
     result = page.inner_text("#exam-linked .exam-fixed-result")
-    assert result.startswith(f"Best 1 of {len(exam)} ({_pct(1, len(exam))}, {_scaled(1, len(exam))}) on 2026-03-02")
+    total = len(exam)
+    assert result.startswith(f"Best 1 of {total} ({_pct(1, total)}, {_scaled(1, total)}) on 2026-03-02")
     page.goto(site_url + EXAM)  # without the link, the last results, as before
     assert page.inner_text("#exam-percent").startswith(f"1 of {len(exam)} (")
 
@@ -264,7 +265,8 @@ ROUND_KEY = "mlsguide-practice-round-v1"
 
 
 def _heading(page):
-    return page.inner_text("#practice-question-heading"), page.get_attribute("#practice-question-heading", "data-qid")
+    heading = "#practice-question-heading"
+    return page.inner_text(heading), page.get_attribute(heading, "data-qid")
 
 
 def test_a_practice_round_survives_a_reload_until_it_ends(page, site_url, bank):
@@ -284,7 +286,8 @@ def test_a_practice_round_survives_a_reload_until_it_ends(page, site_url, bank):
     page.locator("#practice-question-heading").wait_for()
     assert _heading(page) == (f"Question 2 of {n}", expected[1])
     assert page.get_attribute("#practice-flag", "aria-pressed") == "true"
-    assert page.inner_text("#practice-title") == f"Practice: task statement {task} {bank['tasks'][task]} · 0 of 1 right so far"
+    name = f"task statement {task} {bank['tasks'][task]}"
+    assert page.inner_text("#practice-title") == f"Practice: {name} · 0 of 1 right so far"
 
     chosen = _answer_in_round(page, questions, right=True)  # 2: right, with the flag kept
     page.reload()
@@ -329,8 +332,9 @@ def test_a_practice_round_survives_a_reload_until_it_ends(page, site_url, bank):
 
 def test_a_saved_round_that_does_not_fit_the_bank_is_not_resumed(page, site_url):
     _fresh(page, site_url + PRACTICE)
-    page.evaluate("k => localStorage.setItem(k, JSON.stringify({mode: 'topic', topic: '1.2', ids: ['no-such-id'], "
-                  "current: 0, answers: {}, flagged: false}))", ROUND_KEY)
+    stale = {"mode": "topic", "topic": "1.2", "ids": ["no-such-id"], "current": 0, "answers": {},
+             "flagged": False}
+    page.evaluate("([k, text]) => localStorage.setItem(k, text)", [ROUND_KEY, json.dumps(stale)])
     page.reload()
     assert page.is_visible("#practice-start") and page.locator("#practice-question-heading").count() == 0
 
@@ -438,7 +442,8 @@ def test_a_flagged_quiz_question_comes_to_review(page, site_url, bank):
         assert flag.get_attribute("aria-pressed") == "false"
         for n in range(presses):
             question.locator(".quiz-flag").click()
-            assert question.locator(".quiz-flag").get_attribute("aria-pressed") == ("true" if n == 0 else "false")
+            pressed = question.locator(".quiz-flag").get_attribute("aria-pressed")
+            assert pressed == ("true" if n == 0 else "false")
         for key in questions[qid]["answer"]:
             question.locator(f'.quiz-option[data-key="{key}"] input').check()
         question.get_by_role("button", name="Check answer").click()
@@ -448,7 +453,8 @@ def test_a_flagged_quiz_question_comes_to_review(page, site_url, bank):
         assert question.locator(".quiz-flag").is_disabled(), "the flag went with the checked answer"
     answers = {a["id"]: a for a in _store(page)["answers"]}
     assert {qid: (a["right"], a["flagged"], a["source"]) for qid, a in answers.items()} == {
-        flagged_id: (True, True, "quiz"), unflagged_id: (True, False, "quiz"), plain_id: (True, False, "quiz")}
+        flagged_id: (True, True, "quiz"), unflagged_id: (True, False, "quiz"),
+        plain_id: (True, False, "quiz")}
 
     # "Try again" starts a new answer with the flag off.
     question = page.locator(f'[id="{flagged_id}"]')

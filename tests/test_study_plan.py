@@ -122,4 +122,5 @@ def test_the_rehearsal_week_counts_the_hours_of_its_exams():
     text = study_plan.week(THE_GUIDE, PAGE, str(study_plan.WEEKS))
     exams = len(study_plan.FIXED_EXAMS[study_plan.WEEKS])
     hours = exams * study_plan.FULL_MINUTES // 60
-    assert text.startswith(f"**About {hours + study_plan.HOURS_PER_WEEK // 2} hours**, {hours} of them in the exams.")
+    total = hours + study_plan.HOURS_PER_WEEK // 2
+    assert text.startswith(f"**About {total} hours**, {hours} of them in the exams.")
