@@ -131,6 +131,62 @@ def test_a_fixed_exam_is_scored_and_its_best_and_latest_results_kept(page, site_
     assert sum(a["right"] for a in answers) == right
 
 
+def test_a_link_opens_a_fixed_exam_ready_to_begin_and_resumes_it(page, site_url, bank):
+    assert len(bank["exams"]) >= 3, "the pool does not fill three fixed exams"
+    by_id = {q["id"]: q for q in bank["questions"]}
+    page.clock.set_fixed_time(DAY_1)
+    _fresh(page, site_url + EXAM + "?exam=2")
+    assert page.inner_text("#exam-linked-heading") == "Fixed practice exam 2"
+    assert page.inner_text("#exam-linked .exam-fixed-result") == "Not taken yet."
+    assert page.is_hidden("#exam-notice") and page.locator("#exam-fixed").count() == 0
+    assert page.get_attribute("#exam-all", "href").endswith("/" + EXAM)
+    page.click("#exam-start")
+    page.locator(".exam-clock-time").wait_for()
+    exam = bank["exams"][1]
+    assert page.inner_text("#exam-question-heading") == f"Question 1 of {len(exam)}"
+    assert page.get_attribute("#exam-question-heading", "data-qid") == exam[0]
+    _choose(page, by_id[exam[0]], True)
+    page.click("#exam-next")
+
+    # A reload of the link resumes the attempt where it was, with the answer given.
+    page.reload()
+    page.locator(".exam-clock-time").wait_for()
+    assert page.inner_text("#exam-question-heading") == f"Question 2 of {len(exam)}"
+    assert page.inner_text(".exam-progress") == f"1 of {len(exam)} answered"
+
+    # A link to another fixed exam resumes the attempt under way, and says so.
+    page.goto(site_url + EXAM + "?exam=3")
+    page.locator(".exam-clock-time").wait_for()
+    assert page.get_attribute("#exam-question-heading", "data-qid") == exam[1]
+    assert page.inner_text("#exam-notice") == (
+        "This link opens fixed exam 3, but you have fixed exam 2 under way, so here it is. "
+        "Submit it, or choose Start over, to take exam 3.")
+
+    # Submitted, the link opens the start screen of exam 2 again, with its result.
+    page.goto(site_url + EXAM + "?exam=2")
+    page.locator(".exam-clock-time").wait_for()
+    page.on("dialog", lambda dialog: dialog.accept())
+    page.click("#exam-submit")
+    page.locator("#exam-percent").wait_for()
+    page.reload()
+    result = page.inner_text("#exam-linked .exam-fixed-result")
+    total = len(exam)
+    assert result.startswith(f"Best 1 of {total} ({_pct(1, total)}, {_scaled(1, total)}) on 2026-03-02")
+    page.goto(site_url + EXAM)  # without the link, the last results, as before
+    assert page.inner_text("#exam-percent").startswith(f"1 of {len(exam)} (")
+
+
+@pytest.mark.parametrize("asked", ["0", "6", "two", "1.5", ""])
+def test_a_link_to_a_fixed_exam_that_does_not_exist_says_so(page, site_url, bank, asked):
+    made = len(bank["exams"])
+    _fresh(page, site_url + EXAM + f"?exam={asked}")
+    have = f"there are fixed exams 1 to {made}" if made > 1 else "there is fixed exam 1 only"
+    assert page.inner_text("#exam-notice") == (
+        f'This link asks for fixed exam "{asked}", which does not exist: {have}. Choose an exam below.')
+    assert page.locator(".exam-fixed-start").count() == made, "the start screen with every fixed exam"
+    assert page.locator("#exam-linked-heading").count() == 0
+
+
 # --------------------------------------------------------------------------------------------
 # Practice by domain or task statement
 
@@ -205,15 +261,95 @@ def test_practice_by_domain_works_from_file_urls(page, bank):
     assert left.startswith("The review now holds 1 question(s): 1 due today")
 
 
+ROUND_KEY = "mlsguide-practice-round-v1"
+
+
+def _heading(page):
+    heading = "#practice-question-heading"
+    return page.inner_text(heading), page.get_attribute(heading, "data-qid")
+
+
+def test_a_practice_round_survives_a_reload_until_it_ends(page, site_url, bank):
+    questions = _all_questions(bank)
+    task = "1.2"
+    expected = [q["id"] for q in bank["questions"] if q["task"] == task]
+    n = len(expected)
+    page.clock.set_fixed_time(DAY_1)
+    _fresh(page, site_url + PRACTICE)
+    _practice(page, task)
+    page.click("#practice-flag")
+    _answer_in_round(page, questions, right=False)  # 1: wrong, flagged
+    page.click("#practice-next")
+    page.click("#practice-flag")  # 2: flagged, not checked yet
+
+    page.reload()
+    page.locator("#practice-question-heading").wait_for()
+    assert _heading(page) == (f"Question 2 of {n}", expected[1])
+    assert page.get_attribute("#practice-flag", "aria-pressed") == "true"
+    name = f"task statement {task} {bank['tasks'][task]}"
+    assert page.inner_text("#practice-title") == f"Practice: {name} · 0 of 1 right so far"
+
+    chosen = _answer_in_round(page, questions, right=True)  # 2: right, with the flag kept
+    page.reload()
+    page.locator("#practice-question-heading").wait_for()
+    assert _heading(page) == (f"Question 2 of {n}", chosen), "a checked question comes back checked"
+    assert page.inner_text("#practice-feedback").startswith("Correct.")
+    for key in questions[chosen]["options"]:
+        box = page.locator(f'.quiz-option[data-key="{key}"] input')
+        assert box.is_checked() == (key in questions[chosen]["answer"]) and box.is_disabled()
+    assert page.locator("#practice-explanations li").count() == len(questions[chosen]["options"])
+    assert page.is_visible("#practice-next") and page.is_hidden("#practice-check")
+    answers = _store(page)["answers"]
+    assert [(a["id"], a["right"], a["flagged"]) for a in answers] == [
+        (expected[0], False, True), (expected[1], True, True)], "a reload records nothing twice"
+
+    # The order is the round's, not a new one (which would put the answered questions last).
+    page.click("#practice-next")
+    assert _heading(page) == (f"Question 3 of {n}", expected[2])
+    page.reload()
+    page.locator("#practice-question-heading").wait_for()
+    assert _heading(page) == (f"Question 3 of {n}", expected[2])
+    page.click("#practice-end")
+    assert page.inner_text("#practice-score").startswith("1 of 2 answered right")
+    assert page.evaluate(f"localStorage.getItem('{ROUND_KEY}')") is None, "the round ended"
+    page.reload()
+    assert page.is_visible("#practice-start") and page.locator("#practice-question-heading").count() == 0
+
+    # A review round keeps its questions too, though the first, answered right, is no longer due.
+    page.click("#review-start")
+    page.locator("#practice-question-heading").wait_for()
+    assert page.inner_text("#practice-question-heading") == "Question 1 of 2"
+    first = _answer_in_round(page, questions, right=True)
+    page.click("#practice-next")
+    second = page.get_attribute("#practice-question-heading", "data-qid")
+    assert sorted([first, second]) == sorted(expected[:2])
+    page.reload()
+    page.locator("#practice-question-heading").wait_for()
+    assert _heading(page) == ("Question 2 of 2", second)
+    assert page.inner_text("#practice-title") == "Review of missed questions · 1 of 1 right so far"
+    assert page.get_attribute("#practice-flag", "aria-pressed") == "false"
+
+
+def test_a_saved_round_that_does_not_fit_the_bank_is_not_resumed(page, site_url):
+    _fresh(page, site_url + PRACTICE)
+    stale = {"mode": "topic", "topic": "1.2", "ids": ["no-such-id"], "current": 0, "answers": {},
+             "flagged": False}
+    page.evaluate("([k, text]) => localStorage.setItem(k, text)", [ROUND_KEY, json.dumps(stale)])
+    page.reload()
+    assert page.is_visible("#practice-start") and page.locator("#practice-question-heading").count() == 0
+
+
 # --------------------------------------------------------------------------------------------
 # Review of missed questions: the Leitner rule over days
 
 
-def _quiz_answer(page, site_url, qid, right, questions):
+def _quiz_answer(page, site_url, qid, right, questions, flag=False):
     page.goto(site_url + CHAPTER)
     question = page.locator(f'[id="{qid}"]')
     if question.get_by_role("button", name="Try again").is_visible():
         question.get_by_role("button", name="Try again").click()
+    if flag:
+        question.locator(".quiz-flag").click()
     q = questions[qid]
     chosen = q["answer"] if right else [k for k in q["options"] if k not in q["answer"]][: len(q["answer"])]
     for key in chosen:
@@ -287,6 +423,71 @@ def test_a_flagged_exam_question_and_a_missed_one_come_to_review(page, site_url,
     page.locator("#practice-question-heading").wait_for()
     assert page.inner_text("#practice-question-heading") == f"Question 1 of {due}"
     assert page.get_attribute("#practice-question-heading", "data-qid") == first, "oldest miss first"
+
+
+def _chapter_quiz(bank):
+    return [q for q in bank["quiz"] if q["task"] == "1.2"]
+
+
+def test_a_flagged_quiz_question_comes_to_review(page, site_url, bank):
+    """A right answer checked with the flag on enters the review, as a flagged exam question
+    does; a flag taken off again before the check, and a right answer without one, do not."""
+    questions = _all_questions(bank)
+    flagged_id, unflagged_id, plain_id = [q["id"] for q in _chapter_quiz(bank)][:3]
+    page.clock.set_fixed_time(DAY_1)
+    _fresh(page, site_url + CHAPTER)
+    for qid, presses in ((flagged_id, 1), (unflagged_id, 2), (plain_id, 0)):
+        question = page.locator(f'[id="{qid}"]')
+        flag = question.get_by_role("button", name="Flag for review")
+        assert flag.get_attribute("aria-pressed") == "false"
+        for n in range(presses):
+            question.locator(".quiz-flag").click()
+            pressed = question.locator(".quiz-flag").get_attribute("aria-pressed")
+            assert pressed == ("true" if n == 0 else "false")
+        for key in questions[qid]["answer"]:
+            question.locator(f'.quiz-option[data-key="{key}"] input').check()
+        question.get_by_role("button", name="Check answer").click()
+        feedback = question.locator(".quiz-feedback").inner_text()
+        assert feedback.startswith("Correct.")
+        assert feedback.endswith("it comes back in the review of missed questions.") == (presses == 1)
+        assert question.locator(".quiz-flag").is_disabled(), "the flag went with the checked answer"
+    answers = {a["id"]: a for a in _store(page)["answers"]}
+    assert {qid: (a["right"], a["flagged"], a["source"]) for qid, a in answers.items()} == {
+        flagged_id: (True, True, "quiz"), unflagged_id: (True, False, "quiz"),
+        plain_id: (True, False, "quiz")}
+
+    # "Try again" starts a new answer with the flag off.
+    question = page.locator(f'[id="{flagged_id}"]')
+    question.get_by_role("button", name="Try again").click()
+    assert question.locator(".quiz-flag").get_attribute("aria-pressed") == "false"
+    assert question.locator(".quiz-flag").is_enabled()
+
+    page.goto(site_url + PRACTICE)
+    assert page.inner_text("#review-count").startswith("1 question is due for review today.")
+    page.click("#review-start")
+    page.locator("#practice-question-heading").wait_for()
+    assert page.inner_text("#practice-question-heading") == "Question 1 of 1"
+    assert page.get_attribute("#practice-question-heading", "data-qid") == flagged_id
+
+
+def test_a_quiz_flag_works_from_the_keyboard_and_stays_off_paper(page, site_url, bank):
+    qid = _chapter_quiz(bank)[0]["id"]
+    _fresh(page, site_url + CHAPTER)
+    flag = page.locator(f'[id="{qid}"] .quiz-flag')
+    assert flag.evaluate("b => b.tagName + ' ' + b.type") == "BUTTON button"
+    flag.focus()
+    page.keyboard.press("Space")
+    assert flag.get_attribute("aria-pressed") == "true" and flag.inner_text() == "Unflag"
+    page.keyboard.press("Enter")
+    assert flag.get_attribute("aria-pressed") == "false" and flag.inner_text() == "Flag for review"
+    page.keyboard.press("Enter")
+    page.emulate_media(media="print")
+    assert not flag.is_visible(), "printed, the quiz's buttons are left out"
+    assert not page.locator(f'[id="{qid}"] .quiz-check').is_visible()
+    page.emulate_media(media="screen")
+    assert flag.is_visible()
+    page.goto(site_url + "print_page.html")  # the PDF's source keeps the static questions only
+    assert page.locator(".quiz-question").count() > 0 and page.locator(".quiz-flag").count() == 0
 
 
 # --------------------------------------------------------------------------------------------
@@ -420,13 +621,15 @@ def test_a_practice_round_works_from_the_keyboard(page, site_url, bank):
     assert page.evaluate("document.activeElement.id") == "practice-next"
 
 
-@pytest.mark.parametrize("path", [PRACTICE, PROGRESS, EXAM])
+@pytest.mark.parametrize("path", [PRACTICE, PROGRESS, EXAM, EXAM + "?exam=1", EXAM + "?exam=9", CHAPTER])
 def test_each_mode_fits_a_phone(page, site_url, bank, path):
     page.set_viewport_size({"width": 390, "height": 844})
     _fresh(page, site_url + path)
     if path == PRACTICE:
         _practice(page, "3.5")
         _answer_in_round(page, _all_questions(bank), right=False)
+    if path == CHAPTER:  # a quiz question flagged and checked wrong: every button and verdict shown
+        _quiz_answer(page, site_url, _chapter_quiz(bank)[0]["id"], False, _all_questions(bank), flag=True)
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390, f"{path} is {width} px wide at 390 px"
 
@@ -450,8 +653,19 @@ def test_each_modes_page_meets_wcag_21_aa(page, site_url, bank, scheme):
     found += [f"{PRACTICE} (review): {v}" for v in axe_violations(page)]
     page.goto(site_url + PROGRESS)
     found += [f"{PROGRESS}: {v}" for v in axe_violations(page)]
+    qid = _chapter_quiz(bank)[0]["id"]
+    page.goto(site_url + CHAPTER)
+    page.locator(f'[id="{qid}"] .quiz-flag').click()
+    page.mouse.move(0, 0)  # the pressed colour, not the hovered one
+    found += [f"{CHAPTER} (quiz question flagged): {v}" for v in axe_violations(page)]
+    _quiz_answer(page, site_url, qid, False, questions, flag=True)
+    found += [f"{CHAPTER} (flagged and checked): {v}" for v in axe_violations(page)]
     page.goto(site_url + EXAM)
     found += [f"{EXAM} (start with fixed exams): {v}" for v in axe_violations(page)]
+    page.goto(site_url + EXAM + "?exam=1")
+    found += [f"{EXAM}?exam=1 (ready to begin): {v}" for v in axe_violations(page)]
+    page.goto(site_url + EXAM + "?exam=9")
+    found += [f"{EXAM}?exam=9 (no such exam): {v}" for v in axe_violations(page)]
     assert not found, "\n".join(found)
 
 

@@ -4,9 +4,9 @@ import re
 from fractions import Fraction
 
 import pytest
-from guidebuild import guide, pages, shortcodes, study_plan
+from guidebuild import bank, guide, pages, shortcodes, study_plan
 from guidebuild.book import drop_link_queries
-from guidebuild.paths import built_page, page_url, uses_directory_urls
+from guidebuild.paths import DOCS, built_page, page_url, uses_directory_urls
 
 from tests.guide import built_site
 
@@ -81,3 +81,46 @@ def test_the_checkpoints_link_the_practice_exam_with_their_size(plan_html):
 def test_in_the_book_a_checkpoint_links_the_practice_exam_section():
     html = '<a href="#practice-exam?size=20">a 20-question practice exam</a> <a href="https://x/?a=1#b">'
     assert drop_link_queries(html) == '<a href="#practice-exam">a 20-question practice exam</a> <a href="https://x/?a=1#b">'
+
+
+def _week_sections(html: str) -> dict[int, str]:
+    """Week number -> the HTML of its section, from its heading to the next."""
+    parts = re.split(r"<h2 [^>]*>", html)
+    return {int(m[1]): part for part in parts if (m := re.match(r"Week (\d+)", part))}
+
+
+def test_the_later_weeks_link_each_fixed_exam_once_by_its_number(plan_html):
+    exam = page_url(study_plan.EXAM_PAGE, uses_directory_urls())
+    made = len(bank.read(built_site())["exams"])
+    assert study_plan.fixed_exams_made(THE_GUIDE) == made, "the plan and the bank count the fixed exams alike"
+    planned = [n for week in sorted(study_plan.FIXED_EXAMS) for n in study_plan.FIXED_EXAMS[week]]
+    assert planned == [1, 2, 3, 4, 5], "each fixed exam once, in order"
+    sections = _week_sections(plan_html)
+    for week, numbers in study_plan.FIXED_EXAMS.items():
+        links = hrefs(sections[week])
+        for n in numbers:
+            if n <= made:
+                assert f"{exam}?exam={n}" in links, f"week {week} does not link fixed exam {n}"
+            else:
+                assert exam in links, f"week {week}: no drawn full exam in place of fixed exam {n}"
+    others = [h for w, html in sections.items() if w not in study_plan.FIXED_EXAMS for h in hrefs(html)]
+    assert not [h for h in others if "?exam=" in h], "a fixed exam linked outside weeks 4 to 6"
+
+
+def test_the_first_fixed_exam_comes_when_four_fifths_of_the_exam_are_studied():
+    """docs/study-plan.md: with week 4, three domains of four (80% of the questions) are studied."""
+    plan = study_plan.weeks(THE_GUIDE)
+    first = min(study_plan.FIXED_EXAMS)
+    done = {task["id"] for week in range(1, first + 1) for task, _ in plan[week]}
+    studied = [d for d in THE_GUIDE.data.blueprint["domains"] if all(t["id"] in done for t in d["tasks"])]
+    assert len(studied) == 3 and sum(d["weight"] for d in studied) == 80
+    prose = " ".join((DOCS / PAGE).read_text(encoding="utf-8").split())
+    assert "three domains of four, 80% of the scored questions, are behind you" in prose
+
+
+def test_the_rehearsal_week_counts_the_hours_of_its_exams():
+    text = study_plan.week(THE_GUIDE, PAGE, str(study_plan.WEEKS))
+    exams = len(study_plan.FIXED_EXAMS[study_plan.WEEKS])
+    hours = exams * study_plan.FULL_MINUTES // 60
+    total = hours + study_plan.HOURS_PER_WEEK // 2
+    assert text.startswith(f"**About {total} hours**, {hours} of them in the exams.")

@@ -4,8 +4,10 @@ Five weeks of study and one of rehearsal. The study hours go to the domains in p
 weights (docs/data/blueprint.yml), each domain's hours are shared equally by its task statements,
 and the task statements follow in exam order, each in the week where its middle hour falls. A task
 statement with a chapter links to it and to its quiz; one without is named as not yet written, with
-its domain page, which outlines it. Some weeks end with a practice exam, drawn with the size that
-docs/practice-exam.md accepts in its address (`?size=20`).
+its domain page, which outlines it. Some weeks end with a practice exam: week 3 a short draw, with
+the size that docs/practice-exam.md accepts in its address (`?size=20`), and weeks 4 to 6 the fixed
+exams, each linked by its number (`?exam=2`); a fixed exam the pool does not fill becomes a drawn
+full exam.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from markdown.extensions.toc import slugify
 
+from guidebuild import practice
 from guidebuild.paths import relative_link
 
 if TYPE_CHECKING:
@@ -25,7 +28,10 @@ STUDY_WEEKS = 5  # the last week rehearses: a full practice exam, then what it s
 HOURS_PER_WEEK = 8
 EXAM_PAGE = "practice-exam.md"
 FULL_EXAM, FULL_MINUTES = 65, 180  # a full practice exam (exam.js's EXAM_SIZE, EXAM_MINUTES)
-CHECKPOINTS = {3: 20, WEEKS: FULL_EXAM}  # week -> questions in that week's practice exam
+CHECKPOINTS = {3: 20}  # week -> questions in that week's drawn practice exam
+# Week -> the fixed exams it ends with (docs/study-plan.md says why these weeks): the first when
+# three domains of four are studied, the second when all are, the last three in the rehearsal.
+FIXED_EXAMS = {4: [1], 5: [2], WEEKS: [3, 4, 5]}
 QUIZ_ANCHOR = "check-yourself"  # a chapter's "## Check yourself" heading
 
 
@@ -97,12 +103,39 @@ def exam_link(page: str, size: int) -> str:
     return target if size == FULL_EXAM else f"{target}?size={size}"
 
 
+def fixed_exam_link(page: str, number: int) -> str:
+    """The practice exam page, opened on fixed exam `number`, ready to begin."""
+    return f"{relative_link(page, EXAM_PAGE)}?exam={number}"
+
+
+def fixed_exams_made(guide: Guide) -> int:
+    """How many fixed exams the pool fills (guidebuild.practice, as the bank does)."""
+    domains = [{"id": d["id"], "weight": d["weight"]} for d in guide.data.blueprint["domains"]]
+    pool = [{"id": q["id"], "task": task, "domain": task.split(".")[0], "kind": q["kind"]}
+            for task, items in guide.data.exam_pool().items() for q in items]
+    return len(practice.fixed_exams(domains, pool))
+
+
+def _fixed_checkpoint(guide: Guide, page: str, numbers: list[int]) -> str:
+    made = fixed_exams_made(guide)
+    links = [f"[fixed exam {n}]({fixed_exam_link(page, n)})" if n <= made
+             else f"[a drawn full exam]({exam_link(page, FULL_EXAM)})" for n in numbers]
+    which = links[0] if len(links) == 1 else ", ".join(links[:-1]) + f" and {links[-1]}"
+    each = "each " if len(links) > 1 else ""
+    return (f"**Checkpoint:** {which}, {each}{FULL_EXAM} questions in the blueprint's proportions,"
+            f" {FULL_MINUTES} minutes on the clock.")
+
+
 def week(guide: Guide, page: str, number: str) -> str:
     """One week: its task statements with their chapters and quizzes, and its practice exam."""
     n = int(number)
     tasks = weeks(guide)[n]
-    hours = sum(h for _, h in tasks) if tasks else HOURS_PER_WEEK
-    lines = [f"**About {_hours(hours)} hours.**", ""]
+    if tasks:
+        lines = [f"**About {_hours(sum(h for _, h in tasks))} hours.**", ""]
+    else:  # the rehearsal: its exams, and half a study week on what they show
+        exam_hours = Fraction(len(FIXED_EXAMS.get(n, [])) * FULL_MINUTES, 60)
+        lines = [f"**About {_hours(exam_hours + HOURS_PER_WEEK // 2)} hours**, {_hours(exam_hours)}"
+                 " of them in the exams.", ""]
     lines += [_task_line(guide, page, task, share) for task, share in tasks]
     if n in CHECKPOINTS:
         size = CHECKPOINTS[n]
@@ -110,6 +143,8 @@ def week(guide: Guide, page: str, number: str) -> str:
         minutes = round(size * FULL_MINUTES / FULL_EXAM)
         lines += ["", f"**Checkpoint:** [{kind}]({exam_link(page, size)}), {size} questions in the"
                   f" blueprint's proportions, {minutes} minutes on the clock."]
+    if n in FIXED_EXAMS:
+        lines += ["", _fixed_checkpoint(guide, page, FIXED_EXAMS[n])]
     if not tasks:  # the rehearsal week goes back over every quiz
         quizzes = sorted((t for t in guide.chapters if guide.data.quiz(t)),
                          key=lambda t: tuple(map(int, t.split("."))))

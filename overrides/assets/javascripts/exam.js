@@ -70,6 +70,17 @@
     return { ids: shuffled(ids, random), plan };
   }
 
+  // `?exam=2` in the page's address: fixed exam 2, on the start screen ready to begin (the study
+  // plan links its fixed exams so). -> {exam: its number or null, problem: "" or why there is none}
+  function linkedExam(search, made) {
+    const asked = new URLSearchParams(search).get("exam");
+    if (asked === null) return { exam: null, problem: "" };
+    if (/^[1-9]$/.test(asked) && Number(asked) <= made) return { exam: Number(asked), problem: "" };
+    const have = made > 1 ? `there are fixed exams 1 to ${made}` : made ? "there is fixed exam 1 only"
+      : "the pool does not fill a fixed exam yet";
+    return { exam: null, problem: `This link asks for fixed exam "${asked}", which does not exist: ${have}. Choose an exam below.` };
+  }
+
   // What the page's address asks for: `?size=20` a shorter draw (1 to 65 questions), `?seed=7` a
   // given seed (the study plan links to its checkpoints so). Anything else: a full exam, a new seed.
   function requested(search) {
@@ -108,7 +119,9 @@
     const status = el("div", { class: "exam-sr-status", role: "status", "aria-live": "polite" });
     const alert = el("div", { class: "exam-sr-alert", role: "alert" });
     const view = el("div", { class: "exam-view" });
-    root.replaceChildren(view, status, alert);
+    const notice = el("p", { class: "practice-problem", id: "exam-notice", hidden: true });
+    root.replaceChildren(notice, view, status, alert);
+    const link = linkedExam(window.location.search, bank.exams.length);
     let state = load();
     let ticker = null;
 
@@ -164,8 +177,15 @@
       tick();
     }
 
+    function say(text) {
+      notice.textContent = text;
+      notice.hidden = !text;
+    }
+
     // Start screen --------------------------------------------------------------------------
     function renderStart() {
+      say(link.problem);
+      if (link.exam) return renderLinked(link.exam);
       const asked = requested(window.location.search);
       const size = asked.size;
       const seed = asked.seed ?? Math.floor(Math.random() * 1e9);
@@ -203,20 +223,35 @@
       );
     }
 
+    // The reader's results on fixed exam n so far, in a sentence.
+    function fixedResults(n) {
+      const r = progress.exams()[n];
+      const result = (x) => `${x.right} of ${x.total} (${pct(x.right, x.total)}, ${x.scaled}) on ${x.day}`;
+      return r ? `Best ${result(r.best)}; latest ${result(r.latest)}; ${r.attempts} attempt${r.attempts > 1 ? "s" : ""}.`
+        : "Not taken yet.";
+    }
+
+    // The start screen of a link to fixed exam n: that exam, ready to begin.
+    function renderLinked(n) {
+      view.replaceChildren(
+        el("h2", { id: "exam-linked-heading", text: `Fixed practice exam ${n}` }),
+        el("p", { id: "exam-linked" }, `${EXAM_SIZE} questions in the blueprint's proportions (20/24/36/20 by domain), `,
+          `none of them in another fixed exam, on the full ${EXAM_MINUTES} minutes. `,
+          "The clock keeps running if you reload or close the page. ",
+          el("span", { class: "exam-fixed-result", text: fixedResults(n) })),
+        el("button", { type: "button", class: "md-button md-button--primary exam-fixed-start", id: "exam-start", "data-exam": String(n),
+          text: `Start exam ${n}`, onclick: () => beginFixed(n) }),
+        el("p", {}, el("a", { href: window.location.pathname, id: "exam-all", text: "The other fixed exams, and a seeded draw" })),
+      );
+    }
+
     // The fixed exams, each with the reader's best and latest result so far.
     function fixedExams() {
       const made = bank.exams.length;
-      const done = progress.exams();
-      const result = (r) => `${r.right} of ${r.total} (${pct(r.right, r.total)}, ${r.scaled}) on ${r.day}`;
-      const items = bank.exams.map((ids, i) => {
-        const r = done[i + 1];
-        return el("li", { "data-exam": String(i + 1) },
-          el("button", { type: "button", class: "md-button exam-fixed-start", "data-exam": String(i + 1),
-            text: `Start exam ${i + 1}`, onclick: () => beginFixed(i + 1) }), " ",
-          el("span", { class: "exam-fixed-result", text: r
-            ? `Best ${result(r.best)}; latest ${result(r.latest)}; ${r.attempts} attempt${r.attempts > 1 ? "s" : ""}.`
-            : "Not taken yet." }));
-      });
+      const items = bank.exams.map((ids, i) => el("li", { "data-exam": String(i + 1) },
+        el("button", { type: "button", class: "md-button exam-fixed-start", "data-exam": String(i + 1),
+          text: `Start exam ${i + 1}`, onclick: () => beginFixed(i + 1) }), " ",
+        el("span", { class: "exam-fixed-result", text: fixedResults(i + 1) })));
       return el("div", { class: "exam-fixed" },
         el("h2", { id: "exam-fixed-heading", text: "Or take a fixed practice exam" }),
         el("p", { id: "exam-fixed-intro" }, made
@@ -244,6 +279,7 @@
     function open(attempt) {
       view.querySelectorAll("#exam-start, .exam-fixed-start").forEach((button) => (button.disabled = true));
       withTexts(() => {
+        say("");
         state = { ...attempt, answers: {}, flagged: [], current: 0, startedAt: Date.now(), durationMs: durationMs(attempt.ids.length),
           announced: [], submitted: false, autoSubmitted: false };
         save();
@@ -454,14 +490,20 @@
       view.querySelector("h2").focus();
     }
 
-    if (!state) renderStart();
-    else if (state.submitted) withTexts(renderResults);
-    else {
+    // An attempt under way resumes, whatever the address asks for; a link to a fixed exam or a
+    // bad link opens the start screen rather than the last results.
+    if (state && !state.submitted) {
+      const current = state.exam ? `fixed exam ${state.exam}` : "a drawn exam";
+      if (link.exam && link.exam !== state.exam) {
+        say(`This link opens fixed exam ${link.exam}, but you have ${current} under way, so here it is. ` +
+          `Submit it, or choose Start over, to take exam ${link.exam}.`);
+      } else say(link.problem);
       withTexts(() => {
         renderQuestion();
         startClock();
       });
-    }
+    } else if (state && !link.exam && !link.problem) withTexts(renderResults);
+    else renderStart();
   }
 
   function init() {

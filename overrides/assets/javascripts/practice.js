@@ -2,13 +2,16 @@
 // practice by domain or task statement (from the practice-exam pool), and the review of missed
 // questions (every question the reader's progress holds in review, quiz questions too: their texts
 // are in the bank's parts). Every answer goes to the reader's progress (progress.js), which also
-// decides, by its Leitner rule, what the review holds. Plain JavaScript, no network; the bank's
-// format: overrides/guidebuild/bank.py.
+// decides, by its Leitner rule, what the review holds. The round under way is kept in localStorage
+// (its questions in order, where it is, the answers checked and the current flag), so a reload
+// resumes it, as the timed exam's attempt does; its summary, or "End this round", clears it.
+// Plain JavaScript, no network; the bank's format: overrides/guidebuild/bank.py.
 (function () {
   "use strict";
 
   const { LETTERS, el, loadTexts, isCorrect, letters, pct, siteRoot } = window.MLSGUIDE_QUESTIONS;
   const progress = window.MLSGUIDE_PROGRESS;
+  const ROUND_KEY = "mlsguide-practice-round-v1";
 
   function start(root) {
     const bank = window.MLSGUIDE_BANK;
@@ -18,7 +21,53 @@
     const alert = el("div", { class: "exam-sr-alert", role: "alert" });
     const view = el("div", { class: "exam-view" });
     root.replaceChildren(view, status, alert);
-    let round = null; // {mode: "topic"|"review", title, ids, current, right, answered, checked, flagged}
+    // {mode: "topic"|"review", topic, ids, current, answers: {id: {chosen, right, flagged}}, flagged}:
+    // `flagged` is the flag of the current question, until its answer is checked.
+    let round = null;
+
+    function saveRound() {
+      try {
+        localStorage.setItem(ROUND_KEY, JSON.stringify(round));
+      } catch (e) {
+        /* the round goes on in this page; only a reload loses it */
+      }
+    }
+
+    function clearRound() {
+      try {
+        localStorage.removeItem(ROUND_KEY);
+      } catch (e) {
+        /* nothing was kept */
+      }
+    }
+
+    // The saved round, or null if there is none or it does not fit this edition's bank.
+    function savedRound() {
+      try {
+        const r = JSON.parse(localStorage.getItem(ROUND_KEY));
+        const fits = r && ["topic", "review"].includes(r.mode) && Array.isArray(r.ids) && r.ids.length &&
+          r.ids.every((id) => id in byId) && Number.isInteger(r.current) && r.current >= 0 && r.current < r.ids.length &&
+          r.answers && typeof r.answers === "object" && Object.keys(r.answers).every((id) => r.ids.includes(id)) &&
+          (r.mode === "review" || r.topic in bank.tasks || bank.domains.some((d) => d.id === r.topic));
+        return fits ? r : null;
+      } catch (e) {
+        return null;
+      }
+    }
+
+    function title() {
+      return round.mode === "review" ? "Review of missed questions" : `Practice: ${topicName(round.topic)}`;
+    }
+
+    function score() {
+      const given = Object.values(round.answers);
+      return { right: given.filter((a) => a.right).length, answered: given.length };
+    }
+
+    function scoreLine() {
+      const { right, answered } = score();
+      return `${title()} · ${right} of ${answered} right so far`;
+    }
 
     // A domain ("1") or a task statement ("1.2") -> its questions in the pool, those never
     // answered first, then those answered longest ago.
@@ -69,12 +118,16 @@
 
     function begin(mode, topic) {
       const ids = mode === "review" ? reviewCounts().due : topicQuestions(topic);
-      const title = mode === "review" ? "Review of missed questions" : `Practice: ${topicName(topic)}`;
       view.querySelectorAll("button").forEach((b) => (b.disabled = true));
-      loadTexts(bank).then(() => {
-        round = { mode, title, ids, current: 0, right: 0, answered: 0, checked: false, flagged: false };
+      withTexts(() => {
+        round = { mode, topic: mode === "review" ? null : topic, ids, current: 0, answers: {}, flagged: false };
+        saveRound();
         renderQuestion();
-      }, (error) => {
+      });
+    }
+
+    function withTexts(then) {
+      loadTexts(bank).then(then, (error) => {
         alert.textContent = `The questions could not be loaded (${error.message}). Reload the page to try again.`;
       });
     }
@@ -90,11 +143,11 @@
           el("span", { class: "quiz-letter", text: `${LETTERS[n]}.` }),
           el("span", { class: "quiz-text", html }),
           el("span", { class: "quiz-mark" })));
-      round.checked = false;
-      round.flagged = false;
+      const given = round.answers[q.id];
+      const flagged = given ? given.flagged : round.flagged;
       const source = fromQuiz.has(q.id) ? " · from the chapter's quiz" : "";
       view.replaceChildren(
-        el("p", { class: "exam-progress", id: "practice-title", text: `${round.title} · ${round.right} of ${round.answered} right so far` }),
+        el("p", { class: "exam-progress", id: "practice-title", text: scoreLine() }),
         el("h2", { tabindex: "-1", id: "practice-question-heading", "data-qid": q.id, text: `Question ${round.current + 1} of ${round.ids.length}` }),
         el("p", { class: "exam-meta", text: `Task statement ${q.task} · ${choose}${source}` }),
         el("div", { class: "exam-stem", id: "practice-stem", html: q.stem }),
@@ -103,13 +156,15 @@
         el("p", { class: "quiz-feedback", id: "practice-feedback", role: "status" }),
         el("div", { class: "exam-actions" },
           el("button", { type: "button", class: "md-button md-button--primary", id: "practice-check", text: "Check answer", onclick: check }),
-          el("button", { type: "button", class: "md-button", id: "practice-flag", "aria-pressed": "false", text: "Flag for review", onclick: toggleFlag }),
+          el("button", { type: "button", class: "md-button", id: "practice-flag", "aria-pressed": String(flagged),
+            text: flagged ? "Unflag" : "Flag for review", onclick: toggleFlag }),
           el("button", { type: "button", class: "md-button", id: "practice-next", hidden: true,
             text: round.current === round.ids.length - 1 ? "See how you did" : "Next question", onclick: next }),
           el("button", { type: "button", class: "md-button", id: "practice-end", text: "End this round", onclick: renderSummary })),
         el("div", { id: "practice-explanations" }),
       );
       view.querySelector("h2").focus();
+      if (given) showAnswer(q, given.chosen, given.right);
     }
 
     function toggleFlag() {
@@ -118,6 +173,7 @@
       button.setAttribute("aria-pressed", String(round.flagged));
       button.textContent = round.flagged ? "Unflag" : "Flag for review";
       status.textContent = round.flagged ? "Flagged: this question will come back in the review." : "Flag removed.";
+      saveRound();
     }
 
     function check() {
@@ -133,10 +189,16 @@
         return;
       }
       const right = isCorrect(q, chosen);
-      round.checked = true;
-      round.answered += 1;
-      round.right += right ? 1 : 0;
+      round.answers[q.id] = { chosen, right, flagged: round.flagged };
+      saveRound();
       progress.record({ id: q.id, task: q.task, domain: q.domain, right, flagged: round.flagged, source: round.mode === "review" ? "review" : "practice" });
+      showAnswer(q, chosen, right);
+      view.querySelector("#practice-next").focus();
+    }
+
+    // A checked answer: the options marked, the feedback, every explanation, and Next.
+    function showAnswer(q, chosen, right) {
+      const feedback = view.querySelector("#practice-feedback");
       view.querySelectorAll(".quiz-option").forEach((label) => {
         const key = label.dataset.key;
         const isAnswer = q.answer.includes(key);
@@ -146,11 +208,13 @@
         label.querySelector(".quiz-mark").textContent = isAnswer
           ? picked ? " ✓ correct, your choice" : " ✓ correct"
           : picked ? " ✗ your choice, incorrect" : "";
-        label.querySelector("input").disabled = true;
+        const input = label.querySelector("input");
+        input.checked = picked;
+        input.disabled = true;
       });
       feedback.textContent = right ? `Correct. The answer is ${letters(q.answer)}.` : `Not quite. The answer is ${letters(q.answer)}.`;
       feedback.classList.add(right ? "is-correct" : "is-wrong");
-      view.querySelector("#practice-title").textContent = `${round.title} · ${round.right} of ${round.answered} right so far`;
+      view.querySelector("#practice-title").textContent = scoreLine();
       view.querySelector("#practice-explanations").replaceChildren(
         el("ul", { class: "exam-explanations" }, Object.entries(q.options).map(([k], i) =>
           el("li", {}, el("strong", { text: `${LETTERS[i]}${q.answer.includes(k) ? " (correct)" : ""}: ` }),
@@ -160,23 +224,25 @@
           " · ", el("a", { href: q.report, class: "exam-report", text: "Report a problem with this question" })));
       view.querySelector("#practice-check").hidden = true;
       view.querySelector("#practice-flag").disabled = true;
-      const nextButton = view.querySelector("#practice-next");
-      nextButton.hidden = false;
-      nextButton.focus();
+      view.querySelector("#practice-next").hidden = false;
     }
 
     function next() {
       if (round.current === round.ids.length - 1) return renderSummary();
       round.current += 1;
+      round.flagged = false;
+      saveRound();
       renderQuestion();
     }
 
     // Summary -----------------------------------------------------------------------------------
     function renderSummary() {
+      clearRound();
       const { due, later } = reviewCounts();
+      const { right, answered } = score();
       view.replaceChildren(
-        el("h2", { tabindex: "-1", id: "practice-summary-heading", text: `${round.title}: how you did` }),
-        el("p", { id: "practice-score", text: `${round.right} of ${round.answered} answered right (${pct(round.right, round.answered)}).` }),
+        el("h2", { tabindex: "-1", id: "practice-summary-heading", text: `${title()}: how you did` }),
+        el("p", { id: "practice-score", text: `${right} of ${answered} answered right (${pct(right, answered)}).` }),
         el("p", { id: "practice-review-left", text: `The review now holds ${due.length + later.length} question(s): ${due.length} due today, ${later.length} due on a later day.` }),
         el("p", {}, el("a", { href: siteRoot() + bank.pages.progress, text: "See your progress by domain and task statement" })),
         el("button", { type: "button", class: "md-button md-button--primary", id: "practice-restart", text: "Back to the choice of practice",
@@ -185,7 +251,13 @@
       view.querySelector("h2").focus();
     }
 
-    renderStart();
+    const saved = savedRound();
+    if (saved) {
+      withTexts(() => {
+        round = saved;
+        renderQuestion();
+      });
+    } else renderStart();
   }
 
   function init() {

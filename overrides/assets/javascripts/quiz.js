@@ -2,7 +2,8 @@
 // explanations as plain HTML (readable without JavaScript and in print). This script turns each
 // question into a form: pick, check, and see which options were right, with every explanation.
 // Every checked answer goes to the reader's progress (progress.js), so that a missed question
-// comes back in the review of missed questions.
+// comes back in the review of missed questions. A question flagged before its answer is checked
+// comes back too, as a flagged exam question does: the flag is part of the answer it goes with.
 (function () {
   "use strict";
 
@@ -62,7 +63,12 @@
     retry.className = "md-button quiz-retry";
     retry.textContent = "Try again";
     retry.hidden = true;
-    actions.append(check, retry);
+    const flag = document.createElement("button");
+    flag.type = "button";
+    flag.className = "md-button quiz-flag";
+    flag.setAttribute("aria-pressed", "false");
+    flag.textContent = "Flag for review";
+    actions.append(check, flag, retry);
 
     const feedback = document.createElement("p");
     feedback.className = "quiz-feedback";
@@ -73,6 +79,14 @@
     details.hidden = true; // explanations appear once the reader has answered
 
     const inputs = () => [...fieldset.querySelectorAll("input")];
+    const flagged = () => flag.getAttribute("aria-pressed") === "true";
+
+    flag.addEventListener("click", () => {
+      const on = !flagged();
+      flag.setAttribute("aria-pressed", String(on));
+      flag.textContent = on ? "Unflag" : "Flag for review";
+      feedback.textContent = on ? "Flagged: checking your answer sends this question to the review." : "Flag removed.";
+    });
 
     check.addEventListener("click", () => {
       const chosen = inputs().filter((i) => i.checked).map((i) => i.value);
@@ -86,7 +100,7 @@
       }
       const right = sameSet(chosen, answer);
       const task = question.closest(".quiz").dataset.task;
-      window.MLSGUIDE_PROGRESS?.record({ id, task, domain: task.split(".")[0], right, flagged: false, source: "quiz" });
+      window.MLSGUIDE_PROGRESS?.record({ id, task, domain: task.split(".")[0], right, flagged: flagged(), source: "quiz" });
       fieldset.querySelectorAll(".quiz-option").forEach((label) => {
         const key = label.dataset.key;
         const isAnswer = answer.includes(key);
@@ -99,14 +113,16 @@
       });
       inputs().forEach((i) => (i.disabled = true));
       const letters = answer.map((k) => LETTERS[k.charCodeAt(0) - 97]).join(", ");
-      feedback.textContent = right
+      feedback.textContent = (right
         ? `Correct. The answer is ${letters}.`
-        : `Not quite. The answer is ${letters}. Read why each option is right or wrong below.`;
+        : `Not quite. The answer is ${letters}. Read why each option is right or wrong below.`) +
+        (flagged() ? " Flagged: it comes back in the review of missed questions." : "");
       feedback.classList.toggle("is-correct", right);
       feedback.classList.toggle("is-wrong", !right);
       details.hidden = false;
       details.open = true;
       check.hidden = true;
+      flag.disabled = true; // the flag went with this answer; "Try again" starts a new one
       retry.hidden = false;
       retry.focus();
     });
@@ -126,6 +142,9 @@
       details.hidden = true;
       retry.hidden = true;
       check.hidden = false;
+      flag.disabled = false;
+      flag.setAttribute("aria-pressed", "false");
+      flag.textContent = "Flag for review";
       inputs()[0].focus();
     });
   }
