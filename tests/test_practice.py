@@ -679,3 +679,24 @@ def test_without_javascript_each_page_says_what_it_needs(browser, site_url, path
     page.goto(site_url + path)
     assert needs in page.inner_text("article")
     context.close()
+
+
+# Text a script leaves when it renders a value it did not have ("null" from replaceChildren(null)).
+STRAY_VALUES = """root => {
+  const walker = document.createTreeWalker(document.querySelector(root), NodeFilter.SHOW_TEXT);
+  const stray = [];
+  while (walker.nextNode()) {
+    const text = walker.currentNode.textContent.trim();
+    if (["null", "undefined", "NaN", "[object Object]"].includes(text)) stray.push(text);
+  }
+  return stray;
+}"""
+
+
+@pytest.mark.parametrize(("path", "root"), [
+    (PRACTICE, "#practice-app"), (PROGRESS, "#progress-app"), (EXAM, "#exam-app"),
+])
+def test_a_fresh_page_prints_no_stray_value(page, site_url, path, root):
+    _fresh(page, site_url + path)
+    page.locator(f"{root} h2").first.wait_for()
+    assert page.evaluate(STRAY_VALUES, root) == [], f"{path}: the app printed a value it did not have"

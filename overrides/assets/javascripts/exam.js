@@ -17,7 +17,7 @@
   // Unofficial: AWS does not publish how raw results become scaled scores. We assume the pass
   // mark sits at 72% correct and interpolate linearly on both sides of it (documented on the page).
   const ASSUMED_PASS_FRACTION = 0.72;
-  const { LETTERS, el, loadTexts, isCorrect, letters, pct, siteRoot } = window.MLSGUIDE_QUESTIONS;
+  const { LETTERS, el, fill, loadTexts, isCorrect, letters, pct, siteRoot } = window.MLSGUIDE_QUESTIONS;
   const progress = window.MLSGUIDE_PROGRESS;
 
   // --- pure helpers (also described on the page, so readers can check their result) -----------
@@ -201,7 +201,7 @@
         return `${d.id}. ${d.title}: ${of}${held[i] < wanted[i] ? ` (every question the pool holds)` : ""}`;
       });
       const seedInput = el("input", { id: "exam-seed", type: "number", min: "0", step: "1", value: String(seed), inputmode: "numeric" });
-      view.replaceChildren(
+      fill(view,
         el("p", { id: "exam-pool" },
           `The practice-exam pool holds ${bank.questions.length} questions; the ${bank.quiz_count} questions of the chapters' quizzes are kept out of it. `,
           `A full exam draws ${EXAM_SIZE} in the blueprint's proportions (20/24/36/20 by domain). `,
@@ -233,7 +233,7 @@
 
     // The start screen of a link to fixed exam n: that exam, ready to begin.
     function renderLinked(n) {
-      view.replaceChildren(
+      fill(view,
         el("h2", { id: "exam-linked-heading", text: `Fixed practice exam ${n}` }),
         el("p", { id: "exam-linked" }, `${EXAM_SIZE} questions in the blueprint's proportions (20/24/36/20 by domain), `,
           `none of them in another fixed exam, on the full ${EXAM_MINUTES} minutes. `,
@@ -309,7 +309,7 @@
           el("span", { class: "quiz-letter", text: `${LETTERS[n]}.` }),
           el("span", { class: "quiz-text", html })));
 
-      view.replaceChildren(
+      fill(view,
         el("div", { class: "exam-bar" },
           el("p", { class: "exam-clock" }, "Time left: ", el("span", { class: "exam-clock-time", text: formatClock(remaining()) })),
           el("p", { class: "exam-progress", text: `${Object.keys(state.answers).length} of ${state.ids.length} answered` })),
@@ -486,7 +486,7 @@
         el("h3", { text: "Review every question" }),
         el("ol", { class: "exam-review" }, review),
       ];
-      view.replaceChildren(...parts.filter(Boolean));
+      fill(view, parts);
       view.querySelector("h2").focus();
     }
 

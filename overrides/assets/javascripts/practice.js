@@ -9,7 +9,7 @@
 (function () {
   "use strict";
 
-  const { LETTERS, el, loadTexts, isCorrect, letters, pct, siteRoot } = window.MLSGUIDE_QUESTIONS;
+  const { LETTERS, el, fill, loadTexts, isCorrect, letters, pct, siteRoot } = window.MLSGUIDE_QUESTIONS;
   const progress = window.MLSGUIDE_PROGRESS;
   const ROUND_KEY = "mlsguide-practice-round-v1";
 
@@ -97,7 +97,7 @@
       const select = el("select", { id: "practice-topic" }, options);
       const { due, later } = reviewCounts();
       const count = (n) => `${n} question${n === 1 ? "" : "s"}`;
-      view.replaceChildren(
+      fill(view,
         progress.problem ? el("p", { class: "practice-problem", id: "practice-problem", text: progress.problem }) : null,
         el("h2", { id: "practice-topic-heading", text: "Practice by domain or task statement" }),
         el("p", {}, `Untimed, one question at a time from the practice-exam pool (${bank.questions.length} questions), `,
@@ -146,7 +146,7 @@
       const given = round.answers[q.id];
       const flagged = given ? given.flagged : round.flagged;
       const source = fromQuiz.has(q.id) ? " · from the chapter's quiz" : "";
-      view.replaceChildren(
+      fill(view,
         el("p", { class: "exam-progress", id: "practice-title", text: scoreLine() }),
         el("h2", { tabindex: "-1", id: "practice-question-heading", "data-qid": q.id, text: `Question ${round.current + 1} of ${round.ids.length}` }),
         el("p", { class: "exam-meta", text: `Task statement ${q.task} · ${choose}${source}` }),
@@ -215,7 +215,7 @@
       feedback.textContent = right ? `Correct. The answer is ${letters(q.answer)}.` : `Not quite. The answer is ${letters(q.answer)}.`;
       feedback.classList.add(right ? "is-correct" : "is-wrong");
       view.querySelector("#practice-title").textContent = scoreLine();
-      view.querySelector("#practice-explanations").replaceChildren(
+      fill(view.querySelector("#practice-explanations"),
         el("ul", { class: "exam-explanations" }, Object.entries(q.options).map(([k], i) =>
           el("li", {}, el("strong", { text: `${LETTERS[i]}${q.answer.includes(k) ? " (correct)" : ""}: ` }),
             el("span", { class: "exam-why", html: q.explanations[k] })))),
@@ -240,7 +240,7 @@
       clearRound();
       const { due, later } = reviewCounts();
       const { right, answered } = score();
-      view.replaceChildren(
+      fill(view,
         el("h2", { tabindex: "-1", id: "practice-summary-heading", text: `${title()}: how you did` }),
         el("p", { id: "practice-score", text: `${right} of ${answered} answered right (${pct(right, answered)}).` }),
         el("p", { id: "practice-review-left", text: `The review now holds ${due.length + later.length} question(s): ${due.length} due today, ${later.length} due on a later day.` }),

@@ -5,7 +5,7 @@
 (function () {
   "use strict";
 
-  const { el, pct, siteRoot } = window.MLSGUIDE_QUESTIONS;
+  const { el, fill, pct, siteRoot } = window.MLSGUIDE_QUESTIONS;
   const progress = window.MLSGUIDE_PROGRESS;
   const WEAKEST = 3;
   const FILE_NAME = "mls-c01-guide-progress.json";
@@ -66,7 +66,7 @@
       const { due, later } = progress.review();
       const fileInput = el("input", { type: "file", id: "progress-import", accept: ".json,application/json", onchange: importFile });
 
-      view.replaceChildren(
+      fill(view,
         progress.problem ? el("p", { class: "practice-problem", id: "progress-problem", text: progress.problem }) : null,
         el("p", { id: "progress-summary", text: answers.length
           ? `${answers.length} answers to ${new Set(answers.map((a) => a.id)).size} questions, ${pct(answers.filter((a) => a.right).length, answers.length)} right.`

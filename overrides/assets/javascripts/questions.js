@@ -2,6 +2,8 @@
 // (progress-page.js) share: building elements, loading the bank's texts, scoring an answer.
 // The bank's format: overrides/guidebuild/bank.py. As window.MLSGUIDE_QUESTIONS:
 //   el(tag, attrs, ...children)   an element; attrs: html, text, on<event>, or attributes
+//   fill(node, ...children)       replace node's children; null and undefined children are left
+//                                 out (replaceChildren itself would print them as "null")
 //   loadTexts(bank)               a promise: every question's texts added to its bank entry
 //   isCorrect(question, chosen)   the choice matches the answer exactly (no partial credit)
 //   letters(keys)                 "A, C" for ["a", "c"]; "no answer" for []
@@ -25,6 +27,11 @@
       else if (v !== false && v !== null && v !== undefined) node.setAttribute(k, v === true ? "" : v);
     }
     children.flat().forEach((c) => c != null && node.append(c));
+    return node;
+  }
+
+  function fill(node, ...children) {
+    node.replaceChildren(...children.flat().filter((c) => c != null));
     return node;
   }
 
@@ -70,5 +77,5 @@
     return `${config.base || "."}/`;
   }
 
-  window.MLSGUIDE_QUESTIONS = { LETTERS, el, loadTexts, isCorrect, letters, pct, siteRoot };
+  window.MLSGUIDE_QUESTIONS = { LETTERS, el, fill, loadTexts, isCorrect, letters, pct, siteRoot };
 })();
